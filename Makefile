@@ -1,0 +1,61 @@
+# Fair Leverage: every target sets up what it needs itself (see README).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+REQUIREMENTS := build_scripts/requirements.txt
+INSTALLED := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+# Debian packages the build and tests need, installed only when missing.
+APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1); \
+	elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1); \
+	else echo "error: please install the Debian package(s) $(1) (needs root)" >&2; exit 1; fi
+
+.PHONY: help
+help:
+	@echo "make serve   set up, build the site assets and serve the site at http://127.0.0.1:8000 (live reload)"
+	@echo "make test    set up (Python packages, Pyodide core, Chromium) and run every test"
+	@echo "make build   write the deployable site to site/"
+	@echo "make bench   run the benchmarks in tests/bench/ and print their figures"
+	@echo "make clean   remove everything the build made (.venv, .cache, build, site)"
+
+$(INSTALLED): $(REQUIREMENTS)
+	@python=$$(build_scripts/find-python.sh) || exit 1; \
+	echo "Creating $(VENV) with $$python"; \
+	rm -rf $(VENV) && "$$python" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r $(REQUIREMENTS)
+	@touch $@
+
+.PHONY: install
+install: $(INSTALLED) npm
+
+.PHONY: npm
+npm:
+	@command -v npm >/dev/null || { echo "Installing npm (used to fetch the pinned Pyodide core)"; $(call APT_INSTALL,npm); }
+
+.PHONY: chromium
+chromium:
+	@[ -x /usr/bin/chromium ] || { echo "Installing Debian's Chromium for the browser tests"; $(call APT_INSTALL,chromium); }
+
+.PHONY: serve
+serve: install
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+.PHONY: build
+build: install
+	$(VENV)/bin/mkdocs build --strict --clean --site-dir site
+
+.PHONY: test
+test: install chromium
+	$(PY) -m pytest
+
+.PHONY: bench
+bench: install chromium
+	$(PY) tests/bench/bench_score.py
+
+.PHONY: clean
+clean:
+	rm -rf $(VENV) .cache build site

@@ -1,0 +1,1 @@
+"""Build-time code that turns the assessment package into site assets."""

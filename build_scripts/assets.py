@@ -1,0 +1,43 @@
+"""Builds every generated site asset (Pyodide core, wheel, lock file, fragments) in one call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from build_scripts.pyodide_core import PYODIDE_VERSION, ensure_core
+from build_scripts.python_bundle import ensure_bundle
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+CACHE_DIR = PROJECT_ROOT / ".cache"
+GENERATED_DIR = PROJECT_ROOT / "build" / "generated"
+
+
+@dataclass(frozen=True)
+class SiteAssets:
+    """Where the generated files are on disk and where they go in the site."""
+
+    core_dir: Path
+    bundle_dir: Path
+    core_url: str  # site-relative folder, versioned by the Pyodide release
+    bundle_url: str  # site-relative folder, named by the hash of the package sources
+    fragments: dict[str, str] = field(default_factory=dict)
+
+    def site_files(self) -> list[tuple[Path, str]]:
+        """(file on disk, site-relative destination) for every file to publish."""
+        pairs = []
+        for folder, url in ((self.core_dir, self.core_url), (self.bundle_dir, self.bundle_url)):
+            pairs += [(path, url + path.name) for path in sorted(folder.iterdir()) if path.is_file()
+                      and not path.name.startswith(".")]
+        return pairs
+
+
+def build_assets(project_root: Path = PROJECT_ROOT) -> SiteAssets:
+    core_dir = ensure_core(project_root / ".cache")
+    bundle_dir = ensure_bundle(project_root, core_dir, project_root / "build" / "generated" / "python")
+    return SiteAssets(
+        core_dir=core_dir,
+        bundle_dir=bundle_dir,
+        core_url=f"pyodide/{PYODIDE_VERSION}/",
+        bundle_url=f"assets/python/{bundle_dir.name}/",
+    )

@@ -1,0 +1,107 @@
+"""Browser fixtures: Debian's Chromium through Playwright, against the built site on 127.0.0.1.
+
+Every browser test fails on a console error, an uncaught page error, or a request to any
+origin other than the test server's.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request
+
+from tests.support.static_server import ServerOptions, serve
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+START_TIMEOUT_MS = 60_000
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium package.",
+            pytrace=False,
+        )
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path) -> Iterator[tuple[str, ServerOptions]]:
+    with serve(built_site) as (base_url, options):
+        yield base_url, options
+
+
+@pytest.fixture
+def site_url(site_server: tuple[str, ServerOptions]) -> Iterator[str]:
+    base_url, options = site_server
+    options.faults.clear()
+    yield base_url
+    options.faults.clear()
+
+
+@pytest.fixture
+def server_options(site_server: tuple[str, ServerOptions]) -> ServerOptions:
+    return site_server[1]
+
+
+class PageWatch:
+    """Collects what a reader would never want: console errors and requests to other hosts."""
+
+    def __init__(self, origin: str) -> None:
+        self.origin = origin
+        self.console_errors: list[str] = []
+        self.foreign_requests: list[str] = []
+        self.expected_errors: list[str] = []  # substrings a test has declared as deliberate
+
+    def on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.console_errors.append(f"{message.text} ({message.location.get('url')})")
+
+    def on_page_error(self, error: Exception) -> None:
+        self.console_errors.append(f"uncaught: {error}")
+
+    def on_request(self, request: Request) -> None:
+        url = request.url
+        if not (url.startswith(self.origin) or url.startswith(("data:", "blob:", "about:"))):
+            self.foreign_requests.append(url)
+
+    def unexpected_errors(self) -> list[str]:
+        return [e for e in self.console_errors if not any(x in e for x in self.expected_errors)]
+
+
+@pytest.fixture
+def watch(context: BrowserContext, site_url: str) -> Iterator[PageWatch]:
+    watch = PageWatch(site_url.rstrip("/"))
+    context.on("request", watch.on_request)
+    context.on("console", watch.on_console)
+    context.on("weberror", lambda web_error: watch.on_page_error(web_error.error))
+    yield watch
+    assert watch.foreign_requests == [], f"requests left the site's origin: {watch.foreign_requests}"
+    assert watch.unexpected_errors() == [], f"console errors: {watch.unexpected_errors()}"
+
+
+@pytest.fixture
+def page(page: Page, watch: PageWatch) -> Page:
+    page.set_default_timeout(START_TIMEOUT_MS)
+    return page
+
+
+def wait_for_scorer(page: Page, state: str = "ready") -> None:
+    page.wait_for_selector(f"#fl-assessment[data-scorer-state='{state}']", timeout=START_TIMEOUT_MS)
+
+
+def chromium_available() -> bool:
+    return shutil.which(CHROMIUM) is not None

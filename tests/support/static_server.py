@@ -1,0 +1,103 @@
+"""A static file server for tests and benchmarks: correct content types, optional faults and headers."""
+
+from __future__ import annotations
+
+import gzip
+import http.server
+import mimetypes
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CONTENT_TYPES = {
+    ".wasm": "application/wasm",
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".svg": "image/svg+xml",
+    ".whl": "application/octet-stream",
+    ".zip": "application/zip",
+    ".xml": "application/xml",
+}
+COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".json", ".svg", ".xml", ".txt", ".wasm")
+
+
+@dataclass
+class Fault:
+    """Answers one path with another status or content type, to test how the page copes."""
+
+    status: int = 200
+    content_type: str | None = None
+
+
+@dataclass
+class ServerOptions:
+    faults: dict[str, Fault] = field(default_factory=dict)  # keyed by path suffix
+    headers_for: Callable[[str], dict[str, str]] | None = None  # extra headers per path
+    compress: bool = False  # gzip like a real host, when the client accepts it
+    requests: list[str] = field(default_factory=list)  # every path asked for, in order
+
+
+def _handler(root: Path, options: ServerOptions) -> type[http.server.BaseHTTPRequestHandler]:
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def do_HEAD(self) -> None:
+            self._serve(send_body=False)
+
+        def do_GET(self) -> None:
+            self._serve(send_body=True)
+
+        def _serve(self, send_body: bool) -> None:
+            path = self.path.split("?", 1)[0].split("#", 1)[0]
+            options.requests.append(path)
+            target = (root / path.lstrip("/")).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            fault = next((f for suffix, f in options.faults.items() if path.endswith(suffix)), None)
+            if root.resolve() not in target.parents and target != root.resolve():
+                target = root / "__outside__"
+            if not target.is_file() or (fault and fault.status == 404):
+                target, status = root / "404.html", 404
+            else:
+                status = fault.status if fault else 200
+            body = target.read_bytes() if target.is_file() else b"Not found"
+            content_type = CONTENT_TYPES.get(target.suffix) or mimetypes.guess_type(target.name)[0]
+            if fault and fault.content_type:
+                content_type = fault.content_type
+            self.send_response(status)
+            self.send_header("Content-Type", content_type or "application/octet-stream")
+            if (options.compress and target.suffix in COMPRESSIBLE
+                    and "gzip" in self.headers.get("Accept-Encoding", "")):
+                body = gzip.compress(body, compresslevel=6)
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Vary", "Accept-Encoding")
+            self.send_header("Content-Length", str(len(body)))
+            if options.headers_for:
+                for name, value in options.headers_for(path).items():
+                    self.send_header(name, value)
+            self.end_headers()
+            if send_body:
+                self.wfile.write(body)
+
+    return Handler
+
+
+@contextmanager
+def serve(root: Path, options: ServerOptions | None = None) -> Iterator[tuple[str, ServerOptions]]:
+    """Serves `root` on 127.0.0.1 on a free port; yields (base URL, options)."""
+    options = options or ServerOptions()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(root, options))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", options
+    finally:
+        server.shutdown()
+        server.server_close()

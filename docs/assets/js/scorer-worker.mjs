@@ -1,17 +1,11 @@
 // Runs Python (Pyodide) off the main thread. The page sends {type: "start"} once, then
 // {type: "call", id, request}; every call is answered by {type: "reply", id, response}.
+import { startPyodide } from "./pyodide-start.mjs";
+
 let handle = null;
 
-async function start({ pyodideUrl, lockUrl }) {
-  const { loadPyodide } = await import(`${pyodideUrl}pyodide.mjs`);
-  const pyodide = await loadPyodide({
-    indexURL: pyodideUrl,
-    lockFileURL: lockUrl,
-    packageBaseUrl: new URL(".", lockUrl).href,
-    packages: ["assessment"],
-    stdout: () => {},
-    stderr: () => {},
-  });
+async function start(urls) {
+  const pyodide = await startPyodide(urls);
   handle = pyodide.pyimport("assessment.browser").handle;
   return JSON.parse(handle(JSON.stringify({ op: "version" })));
 }

@@ -1,15 +1,124 @@
-"""The browser entry point: one JSON request in, one JSON response out (called from the worker)."""
+"""The browser entry point: one JSON request in, one JSON response out (called from the worker).
+
+``handle`` never raises: every failure becomes ``{"ok": false, "error": {...}}`` with a
+message the page can show as it is.
+"""
+
+from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
+from typing import Any
 
-from assessment import __version__
+from assessment.bank import load_bank
+from assessment.errors import AssessmentError, BadAnswer, BadRequest, allowed_list
+from assessment.scenarios import load_scenarios
+from assessment.scoring import score
+from assessment.sharecode import decode, encode
+
+Response = dict[str, Any]
+
+
+def _answers(request: dict[str, Any]) -> dict[str, str]:
+    if "answers" not in request:
+        raise BadRequest(
+            "The request has no 'answers': send them as an object of question id to option id.",
+            field="answers",
+        )
+    answers = request["answers"]
+    if not isinstance(answers, dict):
+        raise BadAnswer(
+            "'answers' must be an object mapping question ids to option ids, "
+            f"got {type(answers).__name__}."
+        )
+    return answers
+
+
+def _text(request: dict[str, Any], key: str, what: str) -> str:
+    value = request.get(key)
+    if not isinstance(value, str):
+        raise BadRequest(f"The request needs {key!r}: {what}.", field=key)
+    return value
+
+
+def _version(request: dict[str, Any]) -> Response:
+    from assessment import __version__
+
+    return {
+        "package": __version__,
+        "bank": load_bank().version,
+        "python": sys.version.split()[0],
+    }
+
+
+def _score(request: dict[str, Any]) -> Response:
+    answers = _answers(request)
+    return {"result": score(answers).to_dict(), "code": encode(answers)}
+
+
+def _encode(request: dict[str, Any]) -> Response:
+    return {"code": encode(_answers(request))}
+
+
+def _decode(request: dict[str, Any]) -> Response:
+    return {"answers": decode(_text(request, "code", "the share code to read"))}
+
+
+def _scenario(request: dict[str, Any]) -> Response:
+    scenario_id = _text(request, "id", "the id of a scenario, such as 'job-offer'")
+    scenarios = load_scenarios()
+    if scenario_id not in scenarios:
+        raise BadRequest(
+            f"There is no scenario {scenario_id!r}. Scenarios are {allowed_list(scenarios)}.",
+            field="id",
+        )
+    scenario = scenarios[scenario_id]
+    return {
+        "answers": dict(scenario.answers),
+        "title": scenario.title,
+        "summary": scenario.summary,
+    }
+
+
+OPERATIONS: dict[str, Callable[[dict[str, Any]], Response]] = {
+    "version": _version,
+    "score": _score,
+    "encode": _encode,
+    "decode": _decode,
+    "scenario": _scenario,
+}
+
+
+def _failure(error_type: str, message: str, field: str | None = None) -> str:
+    return json.dumps(
+        {"ok": False, "error": {"type": error_type, "message": message, "field": field}}
+    )
 
 
 def handle(request_json: str) -> str:
-    request = json.loads(request_json)
-    if request.get("op") == "version":
-        return json.dumps(
-            {"ok": True, "package": __version__, "python": sys.version.split()[0]}
+    """Answer one request from the page; see the module docstring. Never raises."""
+    try:
+        try:
+            request = json.loads(request_json)
+        except (TypeError, ValueError) as error:
+            raise BadRequest(f"The request is not valid JSON ({error}).") from error
+        if not isinstance(request, dict):
+            raise BadRequest('The request must be a JSON object such as {"op": "version"}.')
+        op = request.get("op")
+        operation = OPERATIONS.get(op) if isinstance(op, str) else None
+        if operation is None:
+            raise BadRequest(
+                f"Unknown op {op!r}: use {allowed_list(OPERATIONS)}.",
+                field="op",
+            )
+        return json.dumps({"ok": True, **operation(request)})
+    except AssessmentError as error:
+        return _failure(type(error).__name__, error.message, error.question)
+    except Exception as error:  # the page must get an answer, whatever went wrong
+        return _failure(
+            "InternalError",
+            f"The assessment hit an unexpected problem ({type(error).__name__}: {error}). "
+            "Reload the page to try again; your answers are kept. If it happens again, "
+            "use the printable worksheet.",
         )
-    return json.dumps({"ok": False, "error": {"type": "BadRequest", "message": "unknown op"}})

@@ -1,0 +1,145 @@
+"""Share codes: an answer set as a short, URL-safe, versioned and checksummed string.
+
+A code reads ``fl1.<bank version>.<body>``. ``fl1`` is the code format; the bank version
+says which questions the answers belong to. The body is base64url (no padding) of the
+answers packed into one number, one digit per question in bank order (0 = skipped,
+n = the n-th option), followed by a 4-byte checksum. The checksum also covers the bank's
+layout (its question and option ids), so a code is never read against questions it was
+not made for, even if an editor changed the bank and forgot to change its version.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import math
+import re
+from collections.abc import Mapping
+
+from assessment.bank import load_bank
+from assessment.errors import BadCode
+from assessment.model import Bank
+from assessment.scoring import check_answers
+
+CODE_FORMAT = "fl1"
+CHECKSUM_BYTES = 4
+MAX_CODE_LENGTH = 200
+BODY = re.compile(r"^[A-Za-z0-9_-]+$")
+SITE_PAGE = "assessment/"
+RETAKE = "Please take the assessment again; it takes a few minutes."
+
+
+def site_path(code: str) -> str:
+    """The site path that opens the assessment with a code; it stays in the '#', off servers."""
+    return f"{SITE_PAGE}#code={code}"
+
+
+def _radices(bank: Bank) -> list[int]:
+    return [len(question.options) + 1 for question in bank.questions]
+
+
+def _payload_length(bank: Bank) -> int:
+    largest = math.prod(_radices(bank)) - 1
+    return max(1, (largest.bit_length() + 7) // 8)
+
+
+def _checksum(bank: Bank, payload: bytes) -> bytes:
+    layout = ";".join(f"{q.id}={','.join(q.option_ids)}" for q in bank.questions)
+    digest = hashlib.sha256(
+        b"\0".join([CODE_FORMAT.encode(), bank.version.encode(), layout.encode(), payload])
+    )
+    return digest.digest()[:CHECKSUM_BYTES]
+
+
+def _body(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
+
+
+def encode(answers: Mapping[str, str], bank: Bank | None = None) -> str:
+    """The share code for a full or partial answer set; BadAnswer if an answer is unknown."""
+    bank = load_bank() if bank is None else bank
+    chosen = check_answers(answers, bank)
+    number = 0
+    for question, radix in reversed(list(zip(bank.questions, _radices(bank), strict=True))):
+        option = chosen.get(question.id)
+        digit = 0 if option is None else question.options.index(option) + 1
+        number = number * radix + digit
+    payload = number.to_bytes(_payload_length(bank), "big")
+    return f"{CODE_FORMAT}.{bank.version}.{_body(payload + _checksum(bank, payload))}"
+
+
+def decode(code: str, bank: Bank | None = None) -> dict[str, str]:
+    """The answers a share code holds. BadCode, saying what is wrong, for anything else."""
+    bank = load_bank() if bank is None else bank
+    if not isinstance(code, str):
+        raise BadCode(f"A share code must be text, got {type(code).__name__}.", code=code)
+    # Accept a whole pasted link: the code is what follows the '#'.
+    text = code.rpartition("#")[2].strip()
+    if not text:
+        raise BadCode("The share code is empty. Paste the whole link or code.", code=code)
+    if len(text) > MAX_CODE_LENGTH:
+        raise BadCode(
+            f"This is too long to be a share code (codes are under {MAX_CODE_LENGTH} "
+            "characters). Check that you pasted only the link.",
+            code=code,
+        )
+    parts = text.split(".")
+    if len(parts) != 3 or not parts[0].startswith("fl"):
+        raise BadCode(
+            f"This is not a Fair Leverage share code: codes look like "
+            f"'{CODE_FORMAT}.{bank.version}.' followed by letters and digits. "
+            "Check that you copied the whole link.",
+            code=code,
+        )
+    code_format, version, body = parts
+    if code_format != CODE_FORMAT:
+        raise BadCode(
+            f"This share code uses format {code_format!r}, which this version of the "
+            f"assessment cannot read (it reads {CODE_FORMAT!r}). {RETAKE}",
+            code=code,
+        )
+    if version != bank.version:
+        raise BadCode(
+            f"This share code was made for version {version!r} of the questions, and "
+            f"this site now asks version {bank.version!r}, so its answers cannot be read "
+            f"reliably. {RETAKE}",
+            code=code,
+        )
+    data = _unpack_body(body, code)
+    length = _payload_length(bank)
+    damaged = BadCode(
+        "This share code is damaged: part of it is missing or changed. Copy the whole "
+        f"link again, or {RETAKE[0].lower()}{RETAKE[1:]}",
+        code=code,
+    )
+    if len(data) != length + CHECKSUM_BYTES or _body(data) != body:
+        raise damaged
+    payload, checksum = data[:length], data[length:]
+    if _checksum(bank, payload) != checksum:
+        raise damaged
+    number = int.from_bytes(payload, "big")
+    answers: dict[str, str] = {}
+    for question, radix in zip(bank.questions, _radices(bank), strict=True):
+        number, digit = divmod(number, radix)
+        if digit:
+            answers[question.id] = question.options[digit - 1].id
+    if number:
+        raise damaged
+    return answers
+
+
+def _unpack_body(body: str, code: str) -> bytes:
+    if not BODY.match(body):
+        raise BadCode(
+            "This share code contains characters that codes never use: only letters, "
+            "digits, '-' and '_' follow the second dot. Check that you copied the whole link.",
+            code=code,
+        )
+    try:
+        return base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+    except (binascii.Error, ValueError) as error:
+        raise BadCode(
+            "This share code is damaged: it has the wrong length. Copy the whole link again.",
+            code=code,
+        ) from error

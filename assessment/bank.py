@@ -313,6 +313,31 @@ def _check_ethics_bands(bands: tuple[EthicsBand, ...], file: str) -> None:
         )
 
 
+def _check_order(bank: Bank, file: str) -> None:
+    """Leverage dimensions come first, and questions follow their dimensions' order.
+
+    The form, the terminal tool and the worksheet all number questions in bank order, so
+    this keeps "question 7" the same question everywhere.
+    """
+    kinds = [dimension.kind for dimension in bank.dimensions]
+    if kinds != sorted(kinds, key=lambda kind: kind != "leverage"):
+        raise BadBank(
+            "list every leverage dimension before the ethics dimensions",
+            file=file,
+            field="dimensions",
+        )
+    position = {dimension.id: index for index, dimension in enumerate(bank.dimensions)}
+    for before, after in itertools.pairwise(bank.questions):
+        if position[after.dimension] < position[before.dimension]:
+            raise BadBank(
+                f"comes after question {before.id!r} of dimension {before.dimension!r}; keep "
+                "questions grouped by dimension, in the order the dimensions are listed",
+                file=file,
+                question=after.id,
+                field="dimension",
+            )
+
+
 def _check_dimensions(bank: Bank, file: str) -> None:
     for dimension in bank.dimensions:
         if dimension.kind == "leverage" and not bank.questions_in(dimension.id, "you"):
@@ -365,6 +390,7 @@ def parse_bank(text: str, file: str) -> Bank:
         ethics_bands=ethics_bands,
     )
     _check_dimensions(bank, file)
+    _check_order(bank, file)
     return bank
 
 

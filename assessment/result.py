@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 from assessment.model import Band, Dimension, EthicsBand, Link, Option, Question, Side
 
 RESULT_FORMAT = "fair-leverage-result/1"
+SCHEMA_FILE = "schema/result.schema.json"
 
 JSON = dict[str, Any]
 
@@ -307,3 +310,11 @@ def _band(band: Band | EthicsBand | None) -> JSON | None:
     if band is None:
         return None
     return {"id": band.id, "label": band.label, "summary": band.summary}
+
+
+def result_schema() -> JSON:
+    """The JSON Schema (draft 2020-12) that every ``Result.to_dict()`` matches."""
+    schema: JSON = json.loads(
+        resources.files("assessment").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+    )
+    return schema

@@ -17,6 +17,7 @@ APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND
 help:
 	@echo "make serve   set up, build the site assets and serve the site at http://127.0.0.1:8000 (live reload)"
 	@echo "make test    set up (Python packages, Pyodide core, Chromium) and run every test"
+	@echo "make check   run only the fast static checks (ruff, mypy)"
 	@echo "make build   write the deployable site to site/"
 	@echo "make bench   run the benchmarks in tests/bench/ and print their figures"
 	@echo "make clean   remove everything the build made (.venv, .cache, build, site)"
@@ -36,6 +37,21 @@ install: $(INSTALLED) npm
 npm:
 	@command -v npm >/dev/null || { echo "Installing npm (used to fetch the pinned Pyodide core)"; $(call APT_INSTALL,npm); }
 
+# The checkers' npm tools (tests/tools/package.json), reinstalled only when the lock file changes.
+# --ignore-scripts: vnu-jar's postinstall would download a Java runtime; Debian's is used instead.
+TOOLS := tests/tools
+TOOLS_STAMP := $(TOOLS)/node_modules/.installed
+$(TOOLS_STAMP): $(TOOLS)/package-lock.json | npm
+	npm ci --prefix $(TOOLS) --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+.PHONY: tools
+tools: $(TOOLS_STAMP)
+
+.PHONY: java
+java:
+	@command -v java >/dev/null || { echo "Installing Debian's Java runtime for the Nu HTML Checker"; $(call APT_INSTALL,default-jre-headless); }
+
 .PHONY: chromium
 chromium:
 	@[ -x /usr/bin/chromium ] || { echo "Installing Debian's Chromium for the browser tests"; $(call APT_INSTALL,chromium); }
@@ -49,8 +65,13 @@ build: install
 	$(VENV)/bin/mkdocs build --strict --clean --site-dir site
 
 .PHONY: test
-test: install chromium
+test: install chromium tools java
 	$(PY) -m pytest
+
+# The fast static checks only: ruff (lint and format) and mypy --strict.
+.PHONY: check
+check: $(INSTALLED)
+	$(PY) -m pytest -q tests/checks/test_python_static.py
 
 .PHONY: bench
 bench: install chromium
@@ -58,4 +79,4 @@ bench: install chromium
 
 .PHONY: clean
 clean:
-	rm -rf $(VENV) .cache build site
+	rm -rf $(VENV) .cache build site $(TOOLS)/node_modules

@@ -64,3 +64,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
         page.present_anchor_ids.update(scenario_anchors())
     return html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    from build_scripts.theme_fixes import fix_theme_html
+
+    return fix_theme_html(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # 404.html is rendered as a theme template, not a page; sitemap.xml is left alone.
+    if not template_name.endswith(".html"):
+        return output_content
+    from build_scripts.theme_fixes import fix_theme_html
+
+    return fix_theme_html(output_content)

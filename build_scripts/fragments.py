@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 
 from build_scripts.assets import SiteAssets
+
+if TYPE_CHECKING:
+    from assessment.model import Bank
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MARKER = re.compile(r"^<!-- generated: (?P<name>[\w.-]+) -->$", re.MULTILINE)
@@ -20,12 +24,60 @@ _environment = jinja2.Environment(
 )
 
 
+# The form's fixed wording; everything about the questions themselves comes from the bank.
+PARTS = {
+    "leverage": (
+        "Your leverage and theirs",
+        "Questions marked \u201cAbout you\u201d rate your position; those marked \u201cAbout them\u201d "
+        "rate the other side's. Answer as things really are, not as you hope they are.",
+    ),
+    "ethics": (
+        "The ethics of your plan",
+        "These questions check your plan against the ethical line. They are scored on their "
+        "own and never averaged into your leverage.",
+    ),
+}
+SIDE_LABELS = {"you": "About you", "them": "About them"}
+WORKSHEET_URL = "assessment/worksheet/"
+PRIVACY_URL = "reference/privacy/"
+# How long the page waits for Python before it says start-up failed (tests may lower it).
+START_LIMIT_MS = 30_000
+
+
+def form_parts(bank: Bank) -> list[dict[str, Any]]:
+    """The bank's questions grouped into parts (leverage, ethics) and dimensions, numbered."""
+    parts: list[dict[str, Any]] = []
+    number = 0
+    for kind, (title, intro) in PARTS.items():
+        groups = []
+        for dimension in bank.dimensions_of(kind):  # type: ignore[arg-type]
+            items = []
+            for question in bank.questions_in(dimension.id):
+                number += 1
+                items.append({"number": number, "question": question})
+            groups.append({"dimension": dimension, "questions": items})
+        count = sum(len(group["questions"]) for group in groups)
+        parts.append(
+            {"id": kind, "title": title, "intro": intro, "groups": groups, "questions": count}
+        )
+    return parts
+
+
 def render_assessment_form(assets: SiteAssets, site_root: str) -> str:
+    """The assessment form and results panel, generated from ``assessment.load_bank()``."""
     import assessment
 
+    bank = assessment.load_bank()
     return _environment.get_template("assessment/form.html.j2").render(
         site_root=site_root,
         assets=assets,
+        bank=bank,
+        parts=form_parts(bank),
+        total=len(bank.questions),
+        side_labels=SIDE_LABELS,
+        worksheet_url=WORKSHEET_URL,
+        privacy_url=PRIVACY_URL,
+        start_limit_ms=START_LIMIT_MS,
         package_version=assessment.__version__,
     )
 

@@ -1,13 +1,71 @@
 // Runs Python (Pyodide) off the main thread. The page sends {type: "start"} once, then
 // {type: "call", id, request}; every call is answered by {type: "reply", id, response}.
+// While starting, the worker sends {type: "progress", phase, percent, text}, then
+// {type: "ready", version} or {type: "failed", reason} (plain words a reader can act on).
 import { startPyodide } from "./pyodide-start.mjs";
 
 let handle = null;
 
-async function start(urls) {
-  const pyodide = await startPyodide(urls);
+function progress(phase, percent, text) {
+  self.postMessage({ type: "progress", phase, percent, text });
+}
+
+// loadPyodide() never settles when the .wasm file is missing or has the wrong content type,
+// so look at the file first: a broken host is reported in a moment instead of at the
+// time limit.
+async function checkWasm(pyodideUrl) {
+  const url = `${pyodideUrl}pyodide.asm.wasm`;
+  let response;
+  try {
+    response = await fetch(url, { method: "HEAD", cache: "no-cache" });
+  } catch {
+    throw new Error(
+      "the browser could not download Python's files: the connection failed or something blocked it.",
+    );
+  }
+  // A host that does not answer HEAD requests says nothing about the file: go on.
+  if (response.status === 405 || response.status === 501) return;
+  if (!response.ok) {
+    throw new Error(
+      `Python's main file is missing from this site (the server answered ${response.status}` +
+        `${response.statusText ? ` ${response.statusText}` : ""}).`,
+    );
+  }
+  const type = (response.headers.get("Content-Type") || "").split(";")[0].trim().toLowerCase();
+  if (type !== "application/wasm") {
+    throw new Error(
+      `the site sends Python's main file as "${type || "no type"}" instead of ` +
+        `"application/wasm", so the browser refuses to run it. The site's host needs to ` +
+        "serve .wasm files as application/wasm.",
+    );
+  }
+}
+
+async function start({ pyodideUrl, lockUrl }) {
+  if (typeof WebAssembly !== "object") {
+    throw new Error("this browser cannot run WebAssembly, which Python in the page needs.");
+  }
+  progress("checking", 5, "Checking Python's files…");
+  await checkWasm(pyodideUrl);
+  progress("loading", 20, "Downloading and starting Python (about 13 MB the first time)…");
+  const pyodide = await startPyodide({
+    pyodideUrl,
+    lockUrl,
+    onProgress: (percent, text) => progress("loading", percent, text),
+  });
+  progress("importing", 90, "Loading the assessment…");
   handle = pyodide.pyimport("assessment.browser").handle;
-  return JSON.parse(handle(JSON.stringify({ op: "version" })));
+  const version = JSON.parse(handle(JSON.stringify({ op: "version" })));
+  if (!version.ok) throw new Error(version.error.message);
+  return version;
+}
+
+function call(request) {
+  try {
+    return JSON.parse(handle(JSON.stringify(request)));
+  } catch (error) {
+    return { ok: false, error: { type: "WorkerError", message: String(error), field: null } };
+  }
 }
 
 self.addEventListener("message", async (event) => {
@@ -19,12 +77,6 @@ self.addEventListener("message", async (event) => {
       self.postMessage({ type: "failed", reason: String(error && error.message ? error.message : error) });
     }
   } else if (message.type === "call") {
-    let response;
-    try {
-      response = JSON.parse(handle(JSON.stringify(message.request)));
-    } catch (error) {
-      response = { ok: false, error: { type: "WorkerError", message: String(error), field: null } };
-    }
-    self.postMessage({ type: "reply", id: message.id, response });
+    self.postMessage({ type: "reply", id: message.id, response: call(message.request) });
   }
 });

@@ -28,8 +28,9 @@ _environment = jinja2.Environment(
 PARTS = {
     "leverage": (
         "Your leverage and theirs",
-        "Questions marked \u201cAbout you\u201d rate your position; those marked \u201cAbout them\u201d "
-        "rate the other side's. Answer as things really are, not as you hope they are.",
+        "Questions marked “About you” rate your position; those marked "
+        "“About them” rate the other side's. Answer as things really are, not as you "
+        "hope they are.",
     ),
     "ethics": (
         "The ethics of your plan",

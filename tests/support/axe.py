@@ -1,0 +1,35 @@
+"""axe-core accessibility checks for Playwright pages, with the pinned axe-core in tests/tools."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page
+
+AXE_JS = Path(__file__).resolve().parents[1] / "tools" / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.2 A and AA, the level the design promises.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+_RUN = """async ([context, tags]) => {
+  const results = await window.axe.run(context ? document.querySelector(context) : document, {
+    runOnly: { type: "tag", values: tags },
+    resultTypes: ["violations"],
+  });
+  return results.violations.map((violation) => ({
+    id: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    nodes: violation.nodes.map((node) => node.target.join(" ")),
+  }));
+}"""
+
+
+def axe_violations(page: Page, context: str | None = None) -> list[dict[str, Any]]:
+    """The WCAG A/AA violations axe-core finds on the page (or inside the CSS selector `context`)."""
+    if not AXE_JS.is_file():
+        raise FileNotFoundError(f"{AXE_JS} is missing: run `make tools` (part of `make test`).")
+    if not page.evaluate("typeof window.axe === 'object'"):
+        # Injected as inline text, so checking a page never makes a request.
+        page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+    return page.evaluate(_RUN, [context, WCAG_TAGS])

@@ -26,7 +26,7 @@ _RUN = """async ([context, tags]) => {
 
 
 def axe_violations(page: Page, context: str | None = None) -> list[dict[str, Any]]:
-    """The WCAG A/AA violations axe-core finds on the page (or inside the CSS selector `context`)."""
+    """The WCAG A/AA violations axe-core finds on the page, or inside the CSS selector `context`."""
     if not AXE_JS.is_file():
         raise FileNotFoundError(f"{AXE_JS} is missing: run `make tools` (part of `make test`).")
     if not page.evaluate("typeof window.axe === 'object'"):

@@ -74,8 +74,9 @@ check: $(INSTALLED)
 	$(PY) -m pytest -q tests/checks/test_python_static.py
 
 .PHONY: bench
-bench: install chromium
+bench: install chromium tools
 	$(PY) tests/bench/bench_score.py
+	$(PY) tests/bench/browser_bench.py $(BENCH_ARGS)
 
 .PHONY: clean
 clean:

@@ -1,0 +1,38 @@
+// What every baseline page does around Python, kept identical so the pages differ only in
+// how they start Python: read the same form, answer a #code= share link, redraw the result
+// on every change. `call(request) -> Promise<response>` runs assessment.browser.handle.
+export function attach(call) {
+  const root = document.getElementById("fl-assessment");
+  const form = root.querySelector("[data-fl-form]");
+  const results = root.querySelector("[data-fl-results]");
+  const body = root.querySelector("[data-fl-results-body]");
+  const answers = () => Object.fromEntries(new FormData(form));
+  async function draw() {
+    results.dataset.flState = "stale";
+    const response = await call({ op: "score", answers: answers() });
+    const text = response.ok ? JSON.stringify(response.result, null, 1) : response.error.message;
+    const pre = document.createElement("pre");
+    pre.textContent = text;
+    body.replaceChildren(pre);
+    body.hidden = false;
+    results.dataset.flState = "current";
+  }
+  root.dataset.scorerState = "ready";
+  form.addEventListener("change", draw);
+  const code = new URLSearchParams(location.hash.slice(1)).get("code");
+  if (code) {
+    return call({ op: "decode", code }).then((response) => {
+      for (const [question, option] of Object.entries(response.answers || {})) {
+        const input = form.querySelector(`input[name="${question}"][value="${option}"]`);
+        if (input) input.checked = true;
+      }
+      return draw();
+    });
+  }
+  return Promise.resolve();
+}
+
+export function failed(error) {
+  document.getElementById("fl-assessment").dataset.scorerState = "failed";
+  console.warn(error);
+}

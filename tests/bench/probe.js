@@ -1,0 +1,73 @@
+// Injected into every page the browser benchmark opens, before the page's own scripts.
+// It records, in milliseconds since navigation start: first usable input, scorer ready,
+// first result, and every gap between 10 ms heartbeats on the main thread (the Long Tasks
+// API misses gaps made of many short tasks and rendering, which a reader still feels).
+(() => {
+  if (window.top !== window) return;
+  const bench = { marks: {}, gaps: [], heartbeats: 0, results: 0 };
+  window.__bench = bench;
+  const mark = (name) => {
+    if (!(name in bench.marks)) bench.marks[name] = performance.now();
+  };
+  bench.mark = mark;
+  let firstPaint = null;
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.name === "first-contentful-paint") firstPaint = entry.startTime;
+      }
+    }).observe({ type: "paint", buffered: true });
+  } catch {}
+  // The form is usable once a radio input is in the page, enabled, and has been painted.
+  const inputReady = () =>
+    document.querySelector("#fl-assessment input[type=radio]:not([disabled])") !== null;
+  const check = () => {
+    const now = performance.now();
+    if (!("input" in bench.marks) && inputReady() && firstPaint !== null) {
+      bench.marks.input = Math.max(firstPaint, bench.inputSeen ?? now);
+    }
+    if (bench.inputSeen === undefined && inputReady()) bench.inputSeen = now;
+    const root = document.getElementById("fl-assessment");
+    const state = root?.dataset.scorerState;
+    if (state === "ready") mark("ready");
+    if (state === "failed") mark("failed");
+  };
+  let last = performance.now();
+  setInterval(() => {
+    const now = performance.now();
+    bench.gaps.push([Math.round(last), Math.round(now - last)]);
+    bench.heartbeats += 1;
+    last = now;
+    check();
+  }, 10);
+  // A result counts once the results section says it is current (both our page and the
+  // baselines set data-fl-state="current" after drawing) and, for a share link, the form
+  // shows the link's answers (window.__benchExpected), so a result for earlier answers
+  // does not count.
+  const formMatches = () => {
+    const expected = window.__benchExpected;
+    if (!expected) return true;
+    const form = document.querySelector("#fl-assessment [data-fl-form]");
+    if (!form) return false;
+    const shown = Object.fromEntries(new FormData(form));
+    return Object.entries(expected).every(([question, option]) => shown[question] === option);
+  };
+  let wasCurrent = false;
+  const observer = new MutationObserver(() => {
+    check();
+    const results = document.querySelector("#fl-assessment [data-fl-results]");
+    const current = results?.dataset.flState === "current";
+    if (current && !wasCurrent) {
+      bench.results += 1;
+      bench.lastResult = performance.now();
+      if (formMatches()) mark("result");
+    }
+    wasCurrent = current;
+  });
+  const start = () =>
+    observer.observe(document.documentElement, {
+      subtree: true, childList: true, attributes: true, characterData: true,
+    });
+  if (document.documentElement) start();
+  else document.addEventListener("readystatechange", start, { once: true });
+})();

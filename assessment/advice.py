@@ -34,6 +34,8 @@ def what_if(
     """
     if balance is None:
         return ()
+    # Ethics answers never move the balance, so re-scoring needs only the leverage answers.
+    leverage = {q: o for q, o in chosen.items() if bank.question(q).side is not None}
     found: list[tuple[float, int, WhatIf]] = []
     for position, question in enumerate(bank.questions):
         current = chosen.get(question.id)
@@ -42,7 +44,7 @@ def what_if(
         better = one_step_better(question, current)
         if better is None:
             continue
-        new_balance = rescore({**chosen, question.id: better})
+        new_balance = rescore({**leverage, question.id: better})
         if new_balance is None:
             continue
         new_rounded = round(new_balance, 1) + 0.0

@@ -6,7 +6,7 @@ import functools
 import itertools
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar, cast
@@ -31,6 +31,33 @@ ARTICLE = re.compile(r"^(?:[a-z0-9-]+/)*[a-z0-9-]+\.md$")
 MIN_OPTIONS, MAX_OPTIONS = 3, 5
 BALANCE_RANGE = (-100, 100)
 
+# The keys each table of the bank file may have.
+ROOT_KEYS = ("version", "scoring", "dimensions", "bands", "ethics_bands", "questions")
+SCORING_KEYS = (
+    "neutral",
+    "ethics_cap_with_red_flag",
+    "what_if_limit",
+    "read_next_limit",
+    "no_leverage_answers",
+    "no_ethics_answers",
+)
+DIMENSION_KEYS = ("id", "title", "kind", "weight", "summary")
+BAND_KEYS = ("id", "label", "min", "max", "includes_min", "includes_max", "summary")
+ETHICS_BAND_KEYS = ("id", "label", "min", "red_flag", "summary")
+QUESTION_KEYS = (
+    "id",
+    "dimension",
+    "side",
+    "text",
+    "help",
+    "article",
+    "anchor",
+    "actionable",
+    "action",
+    "options",
+)
+OPTION_KEYS = ("id", "label", "points", "red_flag", "fair_alternative")
+
 T = TypeVar("T")
 
 
@@ -38,13 +65,25 @@ class _Table:
     """One TOML table being read, which knows where it is for error messages."""
 
     def __init__(
-        self, data: object, file: str, field: str | None, question: str | None = None
+        self,
+        data: object,
+        file: str,
+        field: str | None,
+        keys: tuple[str, ...] | None,
+        question: str | None = None,
     ) -> None:
         self.file, self.field, self.question = file, field, question
         if not isinstance(data, dict):
             self.fail("must be a table")
         self.data = cast(dict[str, Any], data)
-        self.seen: set[str] = set()
+        if keys is not None:
+            self.check_keys(keys)
+
+    def check_keys(self, keys: tuple[str, ...]) -> None:
+        """Reject keys the bank does not use: a misspelt key must not be silently ignored."""
+        unknown = sorted(set(self.data) - set(keys))
+        if unknown:
+            self.fail(f"has unknown key {unknown[0]!r}; allowed keys are {allowed_list(keys)}")
 
     def fail(self, message: str, key: str | None = None) -> NoReturn:
         field = self._path(key) if key is not None else self.field
@@ -54,7 +93,6 @@ class _Table:
         return f"{self.field}.{key}" if self.field else key
 
     def get(self, key: str, kind: type[T], default: T | None = None) -> T:
-        self.seen.add(key)
         if key not in self.data:
             if default is not None:
                 return default
@@ -91,25 +129,15 @@ class _Table:
 
     def optional_text(self, key: str) -> str | None:
         if key not in self.data:
-            self.seen.add(key)
             return None
         return self.text(key)
 
-    def tables(self, key: str) -> list[_Table]:
+    def tables(self, key: str, keys: tuple[str, ...]) -> list[_Table]:
         items = self.get(key, list)
         return [
-            _Table(item, self.file, f"{self._path(key)}[{index}]", self.question)
+            _Table(item, self.file, f"{self._path(key)}[{index}]", keys, self.question)
             for index, item in enumerate(items)
         ]
-
-    def done(self) -> None:
-        """Reject keys nobody read: a misspelt key must not be silently ignored."""
-        unknown = sorted(set(self.data) - self.seen)
-        if unknown:
-            self.fail(
-                f"has unknown key {unknown[0]!r}; "
-                f"allowed keys are {allowed_list(sorted(self.seen))}"
-            )
 
 
 _KIND_NAMES: dict[type, str] = {
@@ -135,7 +163,7 @@ def _unique(items: list[T], key: Callable[[T], str], what: str, file: str) -> No
 
 
 def _read_scoring(root: _Table) -> Scoring:
-    table = _Table(root.get("scoring", dict), root.file, "scoring")
+    table = _Table(root.get("scoring", dict), root.file, "scoring", SCORING_KEYS)
     scoring = Scoring(
         neutral=table.number("neutral", 0, 100),
         ethics_cap_with_red_flag=table.number("ethics_cap_with_red_flag", 0, 100),
@@ -144,7 +172,6 @@ def _read_scoring(root: _Table) -> Scoring:
         no_leverage_answers=table.text("no_leverage_answers"),
         no_ethics_answers=table.text("no_ethics_answers"),
     )
-    table.done()
     return scoring
 
 
@@ -156,7 +183,6 @@ def _read_dimension(table: _Table) -> Dimension:
         weight=table.number("weight", 1, 10),
         summary=table.text("summary"),
     )
-    table.done()
     return dimension
 
 
@@ -170,7 +196,6 @@ def _read_band(table: _Table) -> Band:
         includes_max=table.get("includes_max", bool),
         summary=table.text("summary"),
     )
-    table.done()
     if band.min >= band.max:
         table.fail(f"min ({band.min}) must be below max ({band.max})")
     return band
@@ -184,7 +209,6 @@ def _read_ethics_band(table: _Table) -> EthicsBand:
         red_flag=table.get("red_flag", bool),
         summary=table.text("summary"),
     )
-    table.done()
     return band
 
 
@@ -196,7 +220,6 @@ def _read_option(table: _Table, kind: Kind) -> Option:
         red_flag=table.get("red_flag", bool, False),
         fair_alternative=table.optional_text("fair_alternative"),
     )
-    table.done()
     if option.red_flag and kind != "ethics":
         table.fail("only options of ethics questions can be red flags", "red_flag")
     if option.red_flag and option.fair_alternative is None:
@@ -214,12 +237,13 @@ def _read_option(table: _Table, kind: Kind) -> Option:
 def _read_question(
     data: object, file: str, index: int, dimensions: dict[str, Dimension]
 ) -> Question:
-    table = _Table(data, file, f"questions[{index}]")
+    table = _Table(data, file, f"questions[{index}]", None)
     if "id" not in table.data:
         table.fail("is missing", "id")
     table.field = None
     question_id = table.slug("id")
     table.question = question_id
+    table.check_keys(QUESTION_KEYS)
     dimension_id = table.choice("dimension", tuple(dimensions))
     kind = dimensions[dimension_id].kind
     side: Side | None = None
@@ -227,7 +251,7 @@ def _read_question(
         side = cast(Side, table.choice("side", ("you", "them")))
     elif "side" in table.data:
         table.fail("ethics questions have no side; remove it", "side")
-    option_tables = table.tables("options")
+    option_tables = table.tables("options", OPTION_KEYS)
     if not MIN_OPTIONS <= len(option_tables) <= MAX_OPTIONS:
         table.fail(
             f"must have {MIN_OPTIONS} to {MAX_OPTIONS} options, got {len(option_tables)}",
@@ -253,7 +277,6 @@ def _read_question(
         actionable=table.get("actionable", bool, False),
         action=table.optional_text("action"),
     )
-    table.done()
     _check_question(question, kind, table)
     return question
 
@@ -361,12 +384,17 @@ def parse_bank(text: str, file: str) -> Bank:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise BadBank(f"is not valid TOML ({error})", file=file) from error
-    root = _Table(data, file, None)
+    return validate_bank(data, file)
+
+
+def validate_bank(data: Mapping[str, Any], file: str) -> Bank:
+    """Validate bank data as read from TOML; BadBank names the file, question and field."""
+    root = _Table(dict(data), file, None, ROOT_KEYS)
     version = root.get("version", str)
     if not VERSION.match(version):
         root.fail(f"must be 1 to 8 lowercase letters or digits, got {version!r}", "version")
     scoring = _read_scoring(root)
-    dimensions = tuple(_read_dimension(table) for table in root.tables("dimensions"))
+    dimensions = tuple(map(_read_dimension, root.tables("dimensions", DIMENSION_KEYS)))
     _unique(list(dimensions), lambda d: d.id, "dimensions", file)
     by_id = {dimension.id: dimension for dimension in dimensions}
     questions = tuple(
@@ -374,13 +402,12 @@ def parse_bank(text: str, file: str) -> Bank:
         for index, data in enumerate(root.get("questions", list))
     )
     _unique(list(questions), lambda q: q.id, "questions", file)
-    bands = tuple(_read_band(table) for table in root.tables("bands"))
+    bands = tuple(map(_read_band, root.tables("bands", BAND_KEYS)))
     _unique(list(bands), lambda b: b.id, "bands", file)
     _check_bands(bands, file)
-    ethics_bands = tuple(_read_ethics_band(table) for table in root.tables("ethics_bands"))
+    ethics_bands = tuple(map(_read_ethics_band, root.tables("ethics_bands", ETHICS_BAND_KEYS)))
     _unique(list(ethics_bands), lambda b: b.id, "ethics_bands", file)
     _check_ethics_bands(ethics_bands, file)
-    root.done()
     bank = Bank(
         version=version,
         scoring=scoring,

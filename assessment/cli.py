@@ -68,31 +68,37 @@ def _scenario_answers(scenario_id: str) -> dict[str, str]:
     return dict(scenarios[scenario_id].answers)
 
 
+def _say(text: str = "", end: str = "\n") -> None:
+    """Interview text goes to stderr, so that stdout holds only the report (or the JSON)."""
+    print(text, end=end, file=sys.stderr, flush=True)
+
+
 def _ask(question: Question, number: int, bank: Bank) -> str | None:
     """Ask one question until the reader gives a valid answer; None means skipped."""
     dimension = bank.dimension(question.dimension)
-    about = f" ({question.side})" if question.side else ""
-    print(f"\nQuestion {number} of {len(bank.questions)} - {dimension.title}{about}")
-    print(question.text)
-    print(f"  {question.help}")
+    about = f" (about {question.side})" if question.side else ""
+    _say(f"\nQuestion {number} of {len(bank.questions)} - {dimension.title}{about}")
+    _say(question.text)
+    _say(f"  {question.help}")
     for index, option in enumerate(question.options, start=1):
-        print(f"  {index}. {option.label}  [{option.id}]")
+        _say(f"  {index}. {option.label}  [{option.id}]")
     while True:
-        reply = input("Your answer (number or id; Enter to skip): ").strip().lower()
+        _say("Your answer (number or id; Enter to skip): ", end="")
+        reply = input().strip().lower()
         if reply in SKIP_WORDS:
             return None
         if reply.isdigit() and 1 <= int(reply) <= len(question.options):
             return question.options[int(reply) - 1].id
         if reply in question.option_ids:
             return reply
-        print(
+        _say(
             f"  Please type a number from 1 to {len(question.options)}, "
             f"one of {allowed_list(question.option_ids)}, or press Enter to skip."
         )
 
 
 def _interview(bank: Bank) -> dict[str, str]:
-    print(
+    _say(
         f"Fair Leverage assessment: {len(bank.questions)} questions about one negotiation "
         "you are preparing for.\nAnswer with the option's number or id, press Enter to skip "
         "a question, and Ctrl-D or Ctrl-C to stop."
@@ -102,7 +108,7 @@ def _interview(bank: Bank) -> dict[str, str]:
         choice = _ask(question, number, bank)
         if choice is not None:
             answers[question.id] = choice
-    print()
+    _say()
     return answers
 
 
@@ -132,8 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     if arguments.json:
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        _say(f"Share code: {code}\nLink: {site_path(code)}")
     else:
         print(render_report(result, code), end="")
-    if arguments.json and arguments.answers is None and arguments.code is None:
-        print(f"Share code: {code}\nLink: {site_path(code)}", file=sys.stderr)
     return 0

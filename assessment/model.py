@@ -141,10 +141,20 @@ class Bank:
         init=False, repr=False, compare=False, hash=False
     )
     _questions_by_id: dict[str, Question] = field(init=False, repr=False, compare=False, hash=False)
+    _groups: dict[tuple[str, Side | None], tuple[Question, ...]] = field(
+        init=False, repr=False, compare=False, hash=False
+    )
 
     def __post_init__(self) -> None:
+        # Lookup tables, built once: scoring asks these questions many times per score.
+        groups: dict[tuple[str, Side | None], list[Question]] = {}
+        for question in self.questions:
+            groups.setdefault((question.dimension, None), []).append(question)
+            if question.side is not None:
+                groups.setdefault((question.dimension, question.side), []).append(question)
         object.__setattr__(self, "_dimensions_by_id", {d.id: d for d in self.dimensions})
         object.__setattr__(self, "_questions_by_id", {q.id: q for q in self.questions})
+        object.__setattr__(self, "_groups", {key: tuple(qs) for key, qs in groups.items()})
 
     def question(self, question_id: str) -> Question:
         """The question with this id; KeyError if there is none."""
@@ -156,11 +166,7 @@ class Bank:
 
     def questions_in(self, dimension_id: str, side: Side | None = None) -> tuple[Question, ...]:
         """The questions of one dimension (and, for leverage, of one side), in bank order."""
-        return tuple(
-            q
-            for q in self.questions
-            if q.dimension == dimension_id and (side is None or q.side == side)
-        )
+        return self._groups.get((dimension_id, side), ())
 
     def dimensions_of(self, kind: Kind) -> tuple[Dimension, ...]:
         return tuple(d for d in self.dimensions if d.kind == kind)

@@ -84,11 +84,14 @@ def _dimension_means(chosen: Chosen, bank: Bank) -> dict[tuple[str, Side | None]
 
 def side_indices(chosen: Chosen, bank: Bank) -> dict[Side, float | None]:
     """Each side's leverage index: the weighted mean of its answered dimension scores."""
+    groups: dict[tuple[str, Side], list[int]] = {}
+    for question_id, option in chosen.items():
+        question = bank.question(question_id)
+        if question.side is not None:
+            groups.setdefault((question.dimension, question.side), []).append(option.points)
     weighted: dict[Side, float] = {"you": 0.0, "them": 0.0}
     weights: dict[Side, int] = {"you": 0, "them": 0}
-    for (dimension_id, side), points in _dimension_means(chosen, bank).items():
-        if side is None:
-            continue
+    for (dimension_id, side), points in groups.items():
         weight = bank.dimension(dimension_id).weight
         weighted[side] += weight * sum(points) / len(points)
         weights[side] += weight
@@ -144,16 +147,16 @@ class _Scorer:
         return totals
 
     def contributions(
-        self, dimension_id: str, side: Side | None, baseline: float, scale: float
+        self, dimension_id: str, side: Side | None, baseline: float
     ) -> tuple[Contribution, ...]:
-        """Each answer's share of a score, measured from ``baseline``."""
+        """Each answer's share of its dimension score, measured from ``baseline``."""
         answered = [
             (question, self.chosen[question.id])
             for question in self.bank.questions_in(dimension_id, side)
             if question.id in self.chosen
         ]
         return tuple(
-            Contribution(question, option, (option.points - baseline) * scale / len(answered))
+            Contribution(question, option, (option.points - baseline) / len(answered))
             for question, option in answered
         )
 
@@ -168,16 +171,16 @@ class _Scorer:
             scores: dict[Side, SideScore | None] = {"you": None, "them": None}
             for side in self.bank.sides_of(dimension.id):
                 points = self.groups.get((dimension.id, side))
+                moves = self.contributions(dimension.id, side, neutral)
                 scores[side] = SideScore(
                     side=side,
                     score=None if points is None else _round(sum(points) / len(points)),
                     answered=0 if points is None else len(points),
                     total=len(self.bank.questions_in(dimension.id, side)),
-                    moved_by=_rounded(self.contributions(dimension.id, side, neutral, 1)),
+                    moved_by=_rounded(moves),
                 )
                 if points is not None:
-                    share = dimension.weight / weights[side]
-                    index_moves[side].extend(self.contributions(dimension.id, side, neutral, share))
+                    index_moves[side] += _scaled(moves, dimension.weight / weights[side])
             you = scores["you"]
             assert you is not None  # the loader guarantees a "you" question per dimension
             dimensions.append(LeverageDimension(dimension, you, scores["them"]))
@@ -222,22 +225,19 @@ class _Scorer:
         for dimension in self.bank.dimensions_of("ethics"):
             points = self.groups.get((dimension.id, None))
             mean = None if points is None else sum(points) / len(points)
+            dimension_moves = self.contributions(dimension.id, None, ETHICS_IDEAL)
             dimensions.append(
                 EthicsDimension(
                     dimension=dimension,
-                    score=None if mean is None else _round(mean),
+                    score=_round_or_none(mean),
                     answered=0 if points is None else len(points),
                     total=len(self.bank.questions_in(dimension.id)),
-                    moved_by=_rounded(self.contributions(dimension.id, None, ETHICS_IDEAL, 1)),
+                    moved_by=_rounded(dimension_moves),
                 )
             )
             if mean is not None:
                 weighted += dimension.weight * mean
-                moves.extend(
-                    self.contributions(
-                        dimension.id, None, ETHICS_IDEAL, dimension.weight / total_weight
-                    )
-                )
+                moves += _scaled(dimension_moves, dimension.weight / total_weight)
         if not total_weight:
             return _Ethics(None, (), None, tuple(dimensions))
         raw = weighted / total_weight
@@ -266,6 +266,10 @@ class _Scorer:
             for dimension in self.bank.dimensions
         )
         return Completeness(len(self.chosen), len(self.bank.questions), per_dimension)
+
+
+def _scaled(items: tuple[Contribution, ...], factor: float) -> list[Contribution]:
+    return [Contribution(c.question, c.option, c.change * factor) for c in items]
 
 
 def _rounded(items: tuple[Contribution, ...]) -> tuple[Contribution, ...]:

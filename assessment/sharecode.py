@@ -27,12 +27,13 @@ CHECKSUM_BYTES = 4
 MAX_CODE_LENGTH = 200
 BODY = re.compile(r"^[A-Za-z0-9_-]+$")
 SITE_PAGE = "assessment/"
+FRAGMENT_KEY = "code="
 RETAKE = "Please take the assessment again; it takes a few minutes."
 
 
 def site_path(code: str) -> str:
     """The site path that opens the assessment with a code; it stays in the '#', off servers."""
-    return f"{SITE_PAGE}#code={code}"
+    return f"{SITE_PAGE}#{FRAGMENT_KEY}{code}"
 
 
 def _radices(bank: Bank) -> list[int]:
@@ -74,8 +75,8 @@ def decode(code: str, bank: Bank | None = None) -> dict[str, str]:
     bank = load_bank() if bank is None else bank
     if not isinstance(code, str):
         raise BadCode(f"A share code must be text, got {type(code).__name__}.", code=code)
-    # Accept a whole pasted link: the code is what follows the '#'.
-    text = code.rpartition("#")[2].strip()
+    # Accept a whole pasted link: the code is what follows "#code=".
+    text = code.rpartition("#")[2].strip().removeprefix(FRAGMENT_KEY)
     if not text:
         raise BadCode("The share code is empty. Paste the whole link or code.", code=code)
     if len(text) > MAX_CODE_LENGTH:

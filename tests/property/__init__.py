@@ -1,0 +1,1 @@
+"""Property tests (hypothesis): rules that hold for every possible answer set."""

@@ -1,0 +1,70 @@
+"""The result format: versioned, JSON-ready, and described by the packaged JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import jsonschema
+import pytest
+
+from assessment import Bank, load_scenarios, score
+from assessment.result import RESULT_FORMAT, result_schema
+
+from .conftest import best_for_you, first_options, worst_for_you
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.Draft202012Validator:
+    schema = result_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _answer_sets(bank: Bank) -> dict[str, dict[str, str]]:
+    sets = {name: dict(s.answers) for name, s in load_scenarios(bank).items()}
+    sets |= {
+        "empty": {},
+        "one answer": {"trust": "new"},
+        "ethics only": {"pressure": "threat"},
+        "first options": first_options(bank),
+        "best": best_for_you(bank),
+        "worst": worst_for_you(bank),
+    }
+    return sets
+
+
+def test_the_packaged_schema_is_a_valid_draft_2020_12_schema(
+    validator: jsonschema.Draft202012Validator,
+) -> None:
+    assert validator.schema["properties"]["format"]["const"] == RESULT_FORMAT
+
+
+def test_every_kind_of_result_matches_the_schema(
+    validator: jsonschema.Draft202012Validator, bank: Bank
+) -> None:
+    for name, answers in _answer_sets(bank).items():
+        data = json.loads(json.dumps(score(answers).to_dict()))
+        errors = [error.message for error in validator.iter_errors(data)]
+        assert errors == [], name
+
+
+def test_a_result_is_plain_json_with_no_special_numbers(bank: Bank) -> None:
+    for answers in _answer_sets(bank).values():
+        data: dict[str, Any] = score(answers).to_dict()
+        assert json.loads(json.dumps(data, allow_nan=False)) == data
+
+
+def test_the_schema_rejects_a_result_of_another_format(
+    validator: jsonschema.Draft202012Validator,
+) -> None:
+    data = score({}).to_dict() | {"format": "fair-leverage-result/2"}
+    assert not validator.is_valid(data)
+
+
+def test_the_schema_rejects_fields_it_does_not_describe(
+    validator: jsonschema.Draft202012Validator,
+) -> None:
+    data = score({}).to_dict()
+    data["leverage"]["score"] = 1
+    assert not validator.is_valid(data)

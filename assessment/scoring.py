@@ -73,7 +73,7 @@ def check_answers(answers: object, bank: Bank) -> Chosen:
     return {q.id: q.option(answers[q.id]) for q in bank.questions if q.id in answers}
 
 
-def _dimension_means(chosen: Chosen, bank: Bank) -> dict[tuple[str, Side | None], list[int]]:
+def _points_by_group(chosen: Chosen, bank: Bank) -> dict[tuple[str, Side | None], list[int]]:
     """Points of the answered questions, grouped by (dimension, side), in bank order."""
     groups: dict[tuple[str, Side | None], list[int]] = {}
     for question_id, option in chosen.items():
@@ -137,10 +137,11 @@ class _Scorer:
     def __init__(self, chosen: Chosen, bank: Bank) -> None:
         self.chosen = chosen
         self.bank = bank
-        self.groups = _dimension_means(chosen, bank)
+        self.groups = _points_by_group(chosen, bank)
 
-    def answered_weight(self, kind_sides: tuple[Side | None, ...]) -> dict[Side | None, int]:
-        totals: dict[Side | None, int] = dict.fromkeys(kind_sides, 0)
+    def answered_weight(self, sides: tuple[Side | None, ...]) -> dict[Side | None, int]:
+        """The total weight of the answered dimensions of each side (None: ethics)."""
+        totals: dict[Side | None, int] = dict.fromkeys(sides, 0)
         for dimension_id, side in self.groups:
             if side in totals:
                 totals[side] += self.bank.dimension(dimension_id).weight

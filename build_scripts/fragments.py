@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -83,9 +84,18 @@ def render_assessment_form(assets: SiteAssets, site_root: str) -> str:
     )
 
 
-def fill_markers(markdown: str, assets: SiteAssets, site_root: str) -> str:
+def fill_markers(
+    markdown: str,
+    assets: SiteAssets,
+    site_root: str,
+    extra: Mapping[str, Callable[[], str]] | None = None,
+) -> str:
+    """Replaces each marker line; `extra` adds renderers that need more than the assets."""
     renderers = {
         "assessment-form.html": lambda: render_assessment_form(assets, site_root),
+        "how-the-score-works.md": lambda: _reference_fragment("how-the-score-works.md"),
+        "worksheet.md": lambda: _reference_fragment("worksheet.md"),
+        **(extra or {}),
     }
 
     def replace(match: re.Match[str]) -> str:
@@ -94,9 +104,13 @@ def fill_markers(markdown: str, assets: SiteAssets, site_root: str) -> str:
     return MARKER.sub(replace, markdown)
 
 
+def _reference_fragment(name: str) -> str:
+    from build_scripts.reference import render_reference
+
+    return render_reference()[name]
+
+
 def scenario_anchors() -> set[str]:
-    try:
-        from assessment import load_scenarios
-    except ImportError:
-        return set()
+    from assessment import load_scenarios
+
     return {f"scenario={scenario_id}" for scenario_id in load_scenarios()}

@@ -1,34 +1,32 @@
-"""The assessment page runs the real package in Pyodide, in a worker, and fails gracefully."""
+"""The assessment page runs the real package in Pyodide, in a worker; other pages load no Python."""
 
 from __future__ import annotations
 
 import json
-import sys
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
 
 from assessment import browser
 from tests.browser.conftest import wait_for_scorer
-from tests.support.static_server import Fault, ServerOptions
+from tests.support.static_server import ServerOptions
 
 
-def test_assessment_page_reports_python_ready_and_runs_the_package(page: Page, site_url: str) -> None:
+def test_the_assessment_page_runs_the_package_in_python_in_a_worker(
+    page: Page, site_url: str
+) -> None:
     page.goto(site_url + "assessment/")
     wait_for_scorer(page)
     expected = json.loads(browser.handle(json.dumps({"op": "version"})))
     shown = page.locator("[data-fl-python-version]").inner_text()
     assert f"assessment {expected['package']}" in shown
     assert shown.startswith("Python 3.14")
-
-
-def test_python_runs_in_a_worker_not_on_the_page(page: Page, site_url: str) -> None:
-    page.goto(site_url + "assessment/")
-    wait_for_scorer(page)
     assert page.evaluate("typeof globalThis.loadPyodide") == "undefined"
     assert any("scorer-worker" in worker.url for worker in page.workers)
 
 
-def test_article_pages_do_not_load_python(page: Page, site_url: str, server_options: ServerOptions) -> None:
+def test_article_pages_do_not_load_python(
+    page: Page, site_url: str, server_options: ServerOptions
+) -> None:
     server_options.requests.clear()
     page.goto(site_url)
     page.wait_for_load_state("networkidle")

@@ -1,0 +1,112 @@
+"""Answers are kept in this browser only, survive a reload, can be cleared, and survive damage."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import Page, expect
+
+import assessment
+from tests.browser.assessment_helpers import (
+    comparable,
+    expected_numbers,
+    form_answers,
+    shown_numbers,
+    wait_for_result,
+)
+from tests.browser.conftest import wait_for_scorer
+
+KEY = "fair-leverage:answers"
+
+
+def _stored(page: Page) -> object:
+    text = page.evaluate(f"localStorage.getItem('{KEY}')")
+    return None if text is None else json.loads(text)
+
+
+def _save_before_load(page: Page, text: str) -> None:
+    # Runs before the page's own scripts, and only until the page has stored something.
+    page.add_init_script(
+        f"if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', '1');"
+        f" localStorage.setItem({KEY!r}, {json.dumps(text)}); }}"
+    )
+
+
+def test_answers_survive_a_reload_and_clear_removes_them(page: Page, site_url: str) -> None:
+    answers = {"your-alternative": "poor", "their-deadline": "none", "inducements": "none"}
+    page.goto(site_url + "assessment/?utm_source=newsletter")
+    for question_id, option_id in answers.items():
+        page.locator(f"#q-{question_id}-{option_id}").check()
+    assert _stored(page) == {"answers": answers}  # only the answers, nothing from the URL
+
+    page.reload()
+    assert form_answers(page) == answers
+    wait_for_scorer(page)
+    wait_for_result(page)
+    assert comparable(shown_numbers(page)) == expected_numbers(answers)
+
+    page.get_by_role("button", name="Clear my answers").click()
+    assert form_answers(page) == {}
+    assert _stored(page) is None
+    expect(page.locator("[data-fl-answered-text]")).to_have_text(
+        f"0 of {len(assessment.load_bank().questions)} answered"
+    )
+    expect(page.locator("[data-fl-results-empty]")).to_be_visible()
+    page.get_by_role("button", name="Undo").click()
+    assert form_answers(page) == answers
+    assert _stored(page) == {"answers": answers}
+
+
+@pytest.mark.parametrize(
+    ("saved", "kept", "message"),
+    [
+        ("{not json", {}, "damaged and could not be read"),
+        ("[1, 2, 3]", {}, "damaged and could not be read"),
+        (
+            json.dumps(
+                {
+                    "answers": {
+                        "your-alternative": "similar",
+                        "no-such-question": "yes",
+                        "trust": "<img src=x onerror=alert(1)>",
+                    }
+                }
+            ),
+            {"your-alternative": "similar"},
+            "2 answers were left out, and 1 answer was restored",
+        ),
+    ],
+    ids=["invalid-json", "wrong-shape", "unknown-ids-and-values"],
+)
+def test_damaged_saved_answers_are_recovered_with_a_message(
+    page: Page, site_url: str, saved: str, kept: dict[str, str], message: str
+) -> None:
+    _save_before_load(page, saved)
+    page.goto(site_url + "assessment/")
+    expect(page.locator("[data-fl-notice-text]")).to_contain_text(message)
+    assert form_answers(page) == kept
+    assert _stored(page) == ({"answers": kept} if kept else None)  # the damage is repaired
+    assert page.locator("img[src='x']").count() == 0
+    page.locator("#q-trust-strong").check()  # the form goes on working
+    assert _stored(page) == {"answers": {**kept, "trust": "strong"}}
+
+
+def test_a_link_replaces_saved_answers_but_offers_them_back(page: Page, site_url: str) -> None:
+    mine = {"your-alternative": "none", "trust": "doubt"}
+    _save_before_load(page, json.dumps({"answers": mine}))
+    scenario = assessment.load_scenarios()["sole-supplier"]
+    page.goto(f"{site_url}assessment/#scenario=sole-supplier")
+    assert form_answers(page) == mine  # until Python has read the link
+    wait_for_scorer(page)
+    notice = page.locator("[data-fl-notice-text]")
+    expect(notice).to_contain_text("Your previous answers (2 answers) are kept")
+    assert form_answers(page) == dict(scenario.answers)
+    assert _stored(page) == {"answers": dict(scenario.answers), "previous": mine}
+    wait_for_result(page)
+    assert comparable(shown_numbers(page)) == expected_numbers(dict(scenario.answers))
+    page.get_by_role("button", name="Restore my previous answers").click()
+    assert form_answers(page) == mine
+    assert _stored(page) == {"answers": mine}
+    wait_for_result(page)
+    assert comparable(shown_numbers(page)) == expected_numbers(mine)

@@ -7,6 +7,7 @@ PY := $(VENV)/bin/python
 REQUIREMENTS := build_scripts/requirements.txt
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
 # Debian packages the build and tests need, installed only when missing.
 APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1); \

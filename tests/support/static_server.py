@@ -1,4 +1,8 @@
-"""A static file server for tests and benchmarks: correct content types, optional faults and headers."""
+"""A static file server for tests and benchmarks: correct content types, faults and headers.
+
+With `ServerOptions(headers_file=True)` it also applies the site's own `_headers` file the way
+Netlify and Cloudflare Pages do, so tests see exactly the headers a publisher ships.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 CONTENT_TYPES = {
     ".wasm": "application/wasm",
@@ -38,6 +43,7 @@ class ServerOptions:
     faults: dict[str, Fault] = field(default_factory=dict)  # keyed by path suffix
     headers_for: Callable[[str], dict[str, str]] | None = None  # extra headers per path
     compress: bool = False  # gzip like a real host, when the client accepts it
+    headers_file: bool = False  # apply <root>/_headers (and do not serve it), like a static host
     requests: list[str] = field(default_factory=list)  # every path asked for, in order
     brotli: bool = False  # with compress: prefer brotli (as CDNs do) when the client accepts it
     sent: list[tuple[str, int]] = field(default_factory=list)  # (path, body bytes sent)
@@ -55,6 +61,19 @@ def _compressed(path: Path, mtime_ns: int, encoding: str) -> bytes:
 
 
 def _handler(root: Path, options: ServerOptions) -> type[http.server.BaseHTTPRequestHandler]:
+    rules: list[Any] = []
+    hidden: set[str] = set()
+    if options.headers_file:
+        from build_scripts.headers import HEADERS_FILE, parse_headers_file
+
+        rules = parse_headers_file((root / HEADERS_FILE).read_text(encoding="utf-8"))
+        hidden.add("/" + HEADERS_FILE)  # static hosts read it but never serve it
+
+    def host_headers(path: str) -> dict[str, str]:
+        from build_scripts.headers import headers_for_path
+
+        return headers_for_path(rules, path) if rules else {}
+
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -74,7 +93,8 @@ def _handler(root: Path, options: ServerOptions) -> type[http.server.BaseHTTPReq
             if target.is_dir():
                 target = target / "index.html"
             fault = next((f for suffix, f in options.faults.items() if path.endswith(suffix)), None)
-            if root.resolve() not in target.parents and target != root.resolve():
+            outside = root.resolve() not in target.parents and target != root.resolve()
+            if outside or path in hidden:
                 target = root / "__outside__"
             if not target.is_file() or (fault and fault.status == 404):
                 target, status = root / "404.html", 404
@@ -82,6 +102,8 @@ def _handler(root: Path, options: ServerOptions) -> type[http.server.BaseHTTPReq
                 status = fault.status if fault else 200
             body = target.read_bytes() if target.is_file() else b"Not found"
             content_type = CONTENT_TYPES.get(target.suffix) or mimetypes.guess_type(target.name)[0]
+            extra = host_headers(path)
+            content_type = extra.pop("Content-Type", content_type)
             if fault and fault.content_type:
                 content_type = fault.content_type
             self.send_response(status)
@@ -94,6 +116,8 @@ def _handler(root: Path, options: ServerOptions) -> type[http.server.BaseHTTPReq
                 self.send_header("Content-Encoding", encoding)
                 self.send_header("Vary", "Accept-Encoding")
             self.send_header("Content-Length", str(len(body)))
+            for name, value in extra.items():
+                self.send_header(name, value)
             if options.headers_for:
                 for name, value in options.headers_for(path).items():
                     self.send_header(name, value)

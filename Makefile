@@ -32,7 +32,7 @@ $(INSTALLED): $(REQUIREMENTS)
 	@touch $@
 
 .PHONY: install
-install: $(INSTALLED) npm
+install: $(INSTALLED) npm fonts
 
 .PHONY: npm
 npm:
@@ -52,6 +52,11 @@ tools: $(TOOLS_STAMP)
 .PHONY: java
 java:
 	@command -v java >/dev/null || { echo "Installing Debian's Java runtime for the Nu HTML Checker"; $(call APT_INSTALL,default-jre-headless); }
+
+# The social cards are drawn with a local font; the build never downloads one.
+.PHONY: fonts
+fonts:
+	@[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || { echo "Installing Debian's DejaVu fonts for the social cards"; $(call APT_INSTALL,fonts-dejavu-core); }
 
 .PHONY: chromium
 chromium:

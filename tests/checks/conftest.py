@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.checks.summary import summary_lines, write_report
+from tests.checks.summary import sections, summary_lines, write_report
 from tests.support.static_server import serve
 
 # Pyodide's own files are third-party and not pages of ours.
@@ -63,3 +63,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         for line in lines:
             terminalreporter.write_line(line)
         write_report("checks.txt", lines)
+    for title, section in sections().items():
+        terminalreporter.section(title, sep="-")
+        for line in section:
+            terminalreporter.write_line(line)

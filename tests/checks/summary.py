@@ -24,3 +24,15 @@ def write_report(name: str, lines: list[str]) -> Path:
     path = REPORTS / name
     path.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
     return path
+
+
+_sections: dict[str, list[str]] = {}
+
+
+def record_section(title: str, lines: list[str]) -> None:
+    """Adds a titled list printed after the summary lines (e.g. the external links found)."""
+    _sections[title] = lines
+
+
+def sections() -> dict[str, list[str]]:
+    return dict(_sections)

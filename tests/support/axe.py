@@ -25,11 +25,28 @@ _RUN = """async ([context, tags]) => {
 }"""
 
 
-def axe_violations(page: Page, context: str | None = None) -> list[dict[str, Any]]:
-    """The WCAG A/AA violations axe-core finds on the page, or inside the CSS selector `context`."""
+def axe_violations(
+    page: Page, context: str | None = None, tags: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """The violations axe-core finds on the page, or inside the CSS selector `context`.
+
+    By default the WCAG 2.2 A/AA rules run; `tags` chooses others (e.g. add "best-practice").
+    Each violation is {id, impact, help, nodes: [CSS selector, ...]}; none means [].
+    """
     if not AXE_JS.is_file():
         raise FileNotFoundError(f"{AXE_JS} is missing: run `make tools` (part of `make test`).")
     if not page.evaluate("typeof window.axe === 'object'"):
         # Injected as inline text, so checking a page never makes a request.
         page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
-    return page.evaluate(_RUN, [context, WCAG_TAGS])
+    violations: list[dict[str, Any]] = page.evaluate(_RUN, [context, tags or WCAG_TAGS])
+    return violations
+
+
+def describe_violations(violations: list[dict[str, Any]], where: str = "") -> str:
+    """A readable line per violation (rule, impact, what is wrong) and one per element affected."""
+    lines = []
+    for violation in violations:
+        prefix = f"{where}: " if where else ""
+        lines.append(f"{prefix}{violation['id']} ({violation['impact']}): {violation['help']}")
+        lines += [f"    {node}" for node in violation["nodes"]]
+    return "\n".join(lines)

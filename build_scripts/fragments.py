@@ -51,9 +51,9 @@ def form_parts(bank: Bank) -> list[dict[str, Any]]:
     parts: list[dict[str, Any]] = []
     number = 0
     for kind, (title, intro) in PARTS.items():
-        groups = []
+        groups: list[dict[str, Any]] = []
         for dimension in bank.dimensions_of(kind):  # type: ignore[arg-type]
-            items = []
+            items: list[dict[str, Any]] = []
             for question in bank.questions_in(dimension.id):
                 number += 1
                 items.append({"number": number, "question": question})

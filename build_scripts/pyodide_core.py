@@ -14,7 +14,8 @@ from build_scripts.errors import BuildError
 PYODIDE_VERSION = "314.0.7"
 # sha256 of the tarball that `npm pack pyodide@314.0.7` downloads.
 PYODIDE_TARBALL_SHA256 = "66b7949e5a0cba2250b586d7e368bf12fb482800748d182c4618254b685ffaa0"
-# What the page needs from the core; the rest of the package (source maps, consoles, types) is left out.
+# What the page needs from the core; the rest of the package (source maps, consoles, types)
+# is left out.
 CORE_FILES = (
     "pyodide.mjs",
     "pyodide.asm.mjs",

@@ -33,7 +33,9 @@ def source_digest(project_root: Path) -> str:
 def _run(command: list[str], what: str) -> None:
     completed = subprocess.run(command, capture_output=True, text=True, check=False)
     if completed.returncode != 0:
-        raise BuildError(f"{what} failed (exit {completed.returncode}):\n{completed.stderr.strip()}")
+        raise BuildError(
+            f"{what} failed (exit {completed.returncode}):\n{completed.stderr.strip()}"
+        )
 
 
 def _pyodide_cli() -> str:
@@ -56,18 +58,34 @@ def ensure_bundle(project_root: Path, core_dir: Path, out_root: Path) -> Path:
     with tempfile.TemporaryDirectory(dir=out_root) as scratch:
         work = Path(scratch)
         _run(
-            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(work),
-             str(project_root)],
+            [
+                sys.executable,
+                "-m",
+                "build",
+                "--wheel",
+                "--no-isolation",
+                "--outdir",
+                str(work),
+                str(project_root),
+            ],
             "Building the assessment wheel (python -m build)",
         )
         wheels = list(work.glob("assessment-*-py3-none-any.whl"))
         if len(wheels) != 1:
             raise BuildError(f"Expected one py3-none-any assessment wheel, found {wheels}")
         _run(
-            [_pyodide_cli(), "lockfile", "add-wheels",
-             "--input", str(core_dir / "pyodide-lock.json"),
-             "--output", str(work / "pyodide-lock.json"),
-             "--base-path", str(work), str(wheels[0])],
+            [
+                _pyodide_cli(),
+                "lockfile",
+                "add-wheels",
+                "--input",
+                str(core_dir / "pyodide-lock.json"),
+                "--output",
+                str(work / "pyodide-lock.json"),
+                "--base-path",
+                str(work),
+                str(wheels[0]),
+            ],
             "Writing the custom pyodide-lock.json (pyodide lockfile add-wheels)",
         )
         lock = json.loads((work / "pyodide-lock.json").read_text())

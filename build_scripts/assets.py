@@ -7,6 +7,7 @@ from pathlib import Path
 
 from build_scripts.pyodide_core import PYODIDE_VERSION, ensure_core
 from build_scripts.python_bundle import ensure_bundle
+from build_scripts.startup import ensure_startup
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = PROJECT_ROOT / ".cache"
@@ -22,22 +23,37 @@ class SiteAssets:
     core_url: str  # site-relative folder, versioned by the Pyodide release
     bundle_url: str  # site-relative folder, named by the hash of the package sources
     fragments: dict[str, str] = field(default_factory=dict)
+    # The trimmed Python archive and the memory snapshot (build_scripts/startup.py),
+    # published in a subfolder of bundle_url that pyodide-start.mjs knows by name.
+    startup_dir: Path | None = None
 
     def site_files(self) -> list[tuple[Path, str]]:
         """(file on disk, site-relative destination) for every file to publish."""
         pairs = []
-        for folder, url in ((self.core_dir, self.core_url), (self.bundle_dir, self.bundle_url)):
-            pairs += [(path, url + path.name) for path in sorted(folder.iterdir()) if path.is_file()
-                      and not path.name.startswith(".")]
+        folders = [(self.core_dir, self.core_url), (self.bundle_dir, self.bundle_url)]
+        if self.startup_dir is not None:
+            folders.append((self.startup_dir, f"{self.bundle_url}{self.startup_dir.name}/"))
+        for folder, url in folders:
+            pairs += [
+                (path, url + path.name)
+                for path in sorted(folder.iterdir())
+                if path.is_file() and not path.name.startswith(".")
+            ]
         return pairs
 
 
 def build_assets(project_root: Path = PROJECT_ROOT) -> SiteAssets:
     core_dir = ensure_core(project_root / ".cache")
-    bundle_dir = ensure_bundle(project_root, core_dir, project_root / "build" / "generated" / "python")
+    bundle_dir = ensure_bundle(
+        project_root, core_dir, project_root / "build" / "generated" / "python"
+    )
+    startup_dir = ensure_startup(
+        core_dir, bundle_dir, project_root / "build" / "generated" / "startup"
+    )
     return SiteAssets(
         core_dir=core_dir,
         bundle_dir=bundle_dir,
+        startup_dir=startup_dir,
         core_url=f"pyodide/{PYODIDE_VERSION}/",
         bundle_url=f"assets/python/{bundle_dir.name}/",
     )

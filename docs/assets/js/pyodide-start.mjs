@@ -1,15 +1,114 @@
-// How the worker starts Python: load the pinned Pyodide core and install the assessment
-// wheel from the custom lock file. Kept apart from the worker's message protocol so the
-// start-up strategy (caching, snapshots) can change without touching the rest.
+// How the worker starts Python, fastest first, each way falling back to the next:
+// 1. from the memory snapshot made at build time (build_scripts/startup.py), when it
+//    downloads fast enough to pay for its 6 MB (a fast line, or the browser's cache);
+// 2. on the trimmed archive (python.zip: only the standard library the assessment uses,
+//    plus the package itself), which needs no package install;
+// 3. the normal start: the full standard library and the wheel from the custom lock file.
+// The benchmark in tests/bench/browser_bench.py decided each step. The snapshot is a private
+// Pyodide API, so it is only ever used with the exact Pyodide version it was made with.
 
-export async function startPyodide({ pyodideUrl, lockUrl }) {
+// Must match build_scripts/pyodide_core.py and build_scripts/startup.py (a test checks).
+const PYODIDE_VERSION = "314.0.7";
+const STARTUP_FORMAT = 1;
+const STARTUP_FOLDER = `startup-${PYODIDE_VERSION}-${STARTUP_FORMAT}/`;
+// The snapshot replaces about 1.5 s of start-up work on a mid-range machine, so it pays only
+// when it downloads within about a second. After PROBE_MS, project the whole download from
+// what has arrived, and give up on it (going on with a normal start) when it will not fit.
+const PROBE_MS = 100;
+const SNAPSHOT_BUDGET_MS = 1000;
+
+const quiet = { stdout: () => {}, stderr: () => {} };
+
+function concat(chunks, length) {
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
+// Resolves to the raw snapshot bytes, or null when it is missing, damaged or too slow.
+async function fetchSnapshotIfFast(url) {
+  const controller = new AbortController();
+  const started = performance.now();
+  let received = 0;
+  let total = 0;
+  let tooSlow = false;
+  const judge = () => {
+    const elapsed = performance.now() - started;
+    // Nothing yet after a few probes means a long round trip: a slow line.
+    const projected = received ? (total ? (elapsed * total) / received : Infinity)
+      : elapsed < 3 * PROBE_MS ? 0 : Infinity;
+    if (projected > SNAPSHOT_BUDGET_MS) {
+      tooSlow = true;
+      controller.abort();
+    }
+  };
+  const timer = setInterval(judge, PROBE_MS);
+  try {
+    const response = await fetch(url, { signal: controller.signal });
+    if (!response.ok || !response.body) return null;
+    // Content-Length is the size on the wire; a host that compresses on the fly sends none,
+    // and then only an answer already complete within the budget is used.
+    total = Number(response.headers.get("Content-Length")) || 0;
+    const reader = response.body.getReader();
+    const chunks = [];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.length;
+    }
+    clearInterval(timer);
+    if (tooSlow) return null;
+    let bytes = concat(chunks, received);
+    // A host may already have undone the gzip (Content-Encoding: gzip on .gz files).
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+      const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+      bytes = new Uint8Array(await new Response(inflated).arrayBuffer());
+    }
+    return bytes;
+  } catch {
+    return null; // aborted as too slow, missing, or not valid gzip: start without it
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+// The page needs `assessment.browser` importable; a start that cannot import it has failed.
+function checked(pyodide) {
+  pyodide.pyimport("assessment.browser");
+  return pyodide;
+}
+
+export async function startPyodide({ pyodideUrl, lockUrl, onProgress }) {
+  const progress = (percent, text) => onProgress?.(percent, text);
+  const startupUrl = new URL(STARTUP_FOLDER, lockUrl).href;
+  const snapshot = fetchSnapshotIfFast(`${startupUrl}snapshot.bin.gz`);
   const { loadPyodide } = await import(`${pyodideUrl}pyodide.mjs`);
-  return loadPyodide({
+  const common = {
     indexURL: pyodideUrl,
     lockFileURL: lockUrl,
     packageBaseUrl: new URL(".", lockUrl).href,
-    packages: ["assessment"],
-    stdout: () => {},
-    stderr: () => {},
-  });
+    ...quiet,
+  };
+  const archive = { ...common, stdLibURL: `${startupUrl}python.zip` };
+  const snapshotBytes = await snapshot;
+  if (snapshotBytes) {
+    progress(50, "Starting Python from a saved state…");
+    try {
+      return checked(await loadPyodide({ ...archive, _loadSnapshot: snapshotBytes }));
+    } catch (error) {
+      console.warn("Python could not start from its saved state; starting it afresh.", error);
+    }
+  }
+  progress(40, "Starting Python…");
+  try {
+    return checked(await loadPyodide(archive));
+  } catch (error) {
+    console.warn("Python's trimmed archive did not work; starting with the full library.", error);
+  }
+  return loadPyodide({ ...common, packages: ["assessment"] });
 }

@@ -44,7 +44,8 @@ def test_every_page_has_its_own_title_description_and_canonical_url(built_site: 
     for url, path in pages.items():
         page, meta = parse(path), front_matter(url)
         assert meta.get("description"), f"{url}: no description in the front matter"
-        assert meta["title"] in page.title, url
+        expected_title = "Fair Leverage" if url == "/" else f"{meta['title']} - Fair Leverage"
+        assert page.title == expected_title, url
         assert page.meta["description"] == meta["description"], url
         assert page.meta["og:description"] == meta["description"], url
         assert page.meta["twitter:description"] == meta["description"], url

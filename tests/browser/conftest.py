@@ -89,7 +89,9 @@ def watch(context: BrowserContext, site_url: str) -> Iterator[PageWatch]:
     context.on("console", watch.on_console)
     context.on("weberror", lambda web_error: watch.on_page_error(web_error.error))
     yield watch
-    assert watch.foreign_requests == [], f"requests left the site's origin: {watch.foreign_requests}"
+    assert watch.foreign_requests == [], (
+        f"requests left the site's origin: {watch.foreign_requests}"
+    )
     assert watch.unexpected_errors() == [], f"console errors: {watch.unexpected_errors()}"
 
 

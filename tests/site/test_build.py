@@ -28,11 +28,16 @@ def test_no_page_or_stylesheet_fetches_from_another_host(built_site: Path) -> No
         text = path.read_text(errors="replace")
         urls = FETCHING_ATTRIBUTE.findall(text) if path.suffix == ".html" else []
         for tag in LINK_TAG.findall(text) if path.suffix == ".html" else []:
-            if re.search(r'rel="?(?:stylesheet|preload|modulepreload|icon|prefetch|preconnect|dns-prefetch)', tag):
+            if re.search(
+                r'rel="?(?:stylesheet|preload|modulepreload|icon|prefetch|preconnect|dns-prefetch)',
+                tag,
+            ):
                 urls += re.findall(r'href="([^"]+)"', tag)
         if path.suffix == ".css":
             urls += CSS_URL.findall(text)
-        offenders += [f"{path.relative_to(built_site)}: {url}" for url in urls if EXTERNAL.match(url)]
+        offenders += [
+            f"{path.relative_to(built_site)}: {url}" for url in urls if EXTERNAL.match(url)
+        ]
     assert offenders == []
 
 

@@ -36,6 +36,7 @@ class Fault:
 
     status: int = 200
     content_type: str | None = None
+    body: bytes | None = None  # served instead of the file (a damaged download)
 
 
 @dataclass
@@ -101,6 +102,8 @@ def _handler(root: Path, options: ServerOptions) -> type[http.server.BaseHTTPReq
             else:
                 status = fault.status if fault else 200
             body = target.read_bytes() if target.is_file() else b"Not found"
+            if fault and fault.body is not None:
+                body = fault.body
             content_type = CONTENT_TYPES.get(target.suffix) or mimetypes.guess_type(target.name)[0]
             extra = host_headers(path)
             content_type = extra.pop("Content-Type", content_type)
@@ -109,8 +112,13 @@ def _handler(root: Path, options: ServerOptions) -> type[http.server.BaseHTTPReq
             self.send_response(status)
             self.send_header("Content-Type", content_type or "application/octet-stream")
             accepted = self.headers.get("Accept-Encoding", "")
-            encoding = ("br" if options.brotli and "br" in accepted
-                        else "gzip" if "gzip" in accepted else None)
+            encoding = (
+                "br"
+                if options.brotli and "br" in accepted
+                else "gzip"
+                if "gzip" in accepted
+                else None
+            )
             if options.compress and target.suffix in COMPRESSIBLE and encoding:
                 body = _compressed(target, target.stat().st_mtime_ns, encoding)
                 self.send_header("Content-Encoding", encoding)

@@ -115,9 +115,15 @@ def render_feed(
     ET.SubElement(channel, "link").text = site_url
     ET.SubElement(channel, "description").text = site_description
     ET.SubElement(channel, "language").text = "en"
-    ET.SubElement(channel, f"{{{ATOM}}}link", {
-        "href": absolute_url(site_url, FEED_FILE), "rel": "self", "type": "application/rss+xml",
-    })
+    ET.SubElement(
+        channel,
+        f"{{{ATOM}}}link",
+        {
+            "href": absolute_url(site_url, FEED_FILE),
+            "rel": "self",
+            "type": "application/rss+xml",
+        },
+    )
     if ordered and ordered[0].date:
         ET.SubElement(channel, "lastBuildDate").text = _rfc822(ordered[0].date)
     for page in ordered:

@@ -158,8 +158,10 @@ def site_rules(
                 rules.append(Rule(base + relative, (("Content-Type", "application/wasm"),)))
         elif HASHED_THEME_ASSET.search(path.name):
             rules.append(Rule(base + relative, immutable))
-    rules += [Rule(path, (("Cache-Control", NO_CACHE),)) for path in
-              _page_paths(site_dir, base, versioned_folders)]
+    rules += [
+        Rule(path, (("Cache-Control", NO_CACHE),))
+        for path in _page_paths(site_dir, base, versioned_folders)
+    ]
     return rules
 
 

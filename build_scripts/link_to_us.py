@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import jinja2
+
 from build_scripts.feed import PageSummary
 
 FRAGMENT = "link-to-us.html"
@@ -42,8 +44,13 @@ def _item(page: PageSummary) -> LinkItem:
 def link_groups(pages: Sequence[PageSummary], scenarios: Iterable[Any]) -> list[LinkGroup]:
     """Start pages, then the articles by navigation section, then one link per scenario."""
     by_source = {page.src_uri: page for page in pages}
-    groups = [LinkGroup("Start here", "links-start-here",
-                        [_item(by_source[src]) for src in START_PAGES if src in by_source])]
+    groups = [
+        LinkGroup(
+            "Start here",
+            "links-start-here",
+            [_item(by_source[src]) for src in START_PAGES if src in by_source],
+        )
+    ]
     for page in pages:
         if not page.is_article:
             continue
@@ -51,14 +58,23 @@ def link_groups(pages: Sequence[PageSummary], scenarios: Iterable[Any]) -> list[
             groups.append(LinkGroup(page.section, "links-" + _slug(page.section), []))
         groups[-1].items.append(_item(page))
     assessment = by_source[ASSESSMENT_PAGE].url
-    groups.append(LinkGroup("Pre-filled assessments", "links-pre-filled-assessments", [
-        LinkItem(s.title, s.summary, f"{assessment}#scenario={s.id}", "link-scenario-" + s.id)
-        for s in scenarios
-    ]))
+    groups.append(
+        LinkGroup(
+            "Pre-filled assessments",
+            "links-pre-filled-assessments",
+            [
+                LinkItem(
+                    s.title, s.summary, f"{assessment}#scenario={s.id}", "link-scenario-" + s.id
+                )
+                for s in scenarios
+            ],
+        )
+    )
     return groups
 
 
 def render_link_to_us(
-    environment: Any, pages: Sequence[PageSummary], scenarios: Iterable[Any]
+    environment: jinja2.Environment, pages: Sequence[PageSummary], scenarios: Iterable[Any]
 ) -> str:
+    """The fragment, rendered with the fragments' environment (autoescaped like every fragment)."""
     return environment.get_template(TEMPLATE).render(groups=link_groups(pages, scenarios))

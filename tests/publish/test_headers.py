@@ -117,9 +117,11 @@ def test_no_two_rules_set_the_same_header_on_one_path(built_site: Path) -> None:
     # "no-cache" plus "immutable" into nonsense; so no path may match two values of one header.
     rules = shipped_rules(built_site)
     assert len(rules) <= MAX_RULES  # Cloudflare Pages reads no more than this
-    for path in [*content_pages(built_site), "/404.html", *(
-        "/" + p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file()
-    )]:
+    for path in [
+        *content_pages(built_site),
+        "/404.html",
+        *("/" + p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file()),
+    ]:
         names = [name.lower() for rule in rules if rule.matches(path) for name, _ in rule.headers]
         assert len(names) == len(set(names)), path
 
@@ -132,10 +134,13 @@ def test_headers_file_round_trips_and_hosts_join_repeated_headers() -> None:
     ]
     assert parse_headers_file(render_headers_file(rules)) == rules
     assert headers_for_path(rules, "/static/a/b.js") == {
-        "X-One": "a", "Cache-Control": f"no-cache, {IMMUTABLE}"
+        "X-One": "a",
+        "Cache-Control": f"no-cache, {IMMUTABLE}",
     }
     assert headers_for_path(rules, "/en/page/") == {
-        "X-One": "a", "Cache-Control": "no-cache", "X-Two": "b"
+        "X-One": "a",
+        "Cache-Control": "no-cache",
+        "X-Two": "b",
     }
     assert "X-Two" not in headers_for_path(rules, "/en/fr/page/")  # :name is one segment
 
@@ -152,7 +157,10 @@ def test_a_site_under_a_sub_path_gets_prefixed_rules(tmp_path: Path) -> None:
     (tmp_path / "core" / "1.0" / "x.wasm").write_bytes(b"\0asm")
     rules = site_rules(tmp_path, "https://example.org/fair/", ["core/1.0/"])
     assert [rule.pattern for rule in rules] == [
-        "/fair/*", "/fair/core/1.0/*", "/fair/core/1.0/x.wasm", "/fair/guide/"
+        "/fair/*",
+        "/fair/core/1.0/*",
+        "/fair/core/1.0/x.wasm",
+        "/fair/guide/",
     ]
     assert csp_hash("go()") in dict(rules[0].headers)["Content-Security-Policy"]
 

@@ -77,8 +77,12 @@ def test_instant_navigation_and_search_stay_within_the_policy(
     # Material navigates instantly only to URLs listed in sitemap.xml, which names site_url
     # (port 8000 in the test build); list them on this server's port, as on a real host.
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
-    page.route("**/sitemap.xml", lambda route: route.fulfill(
-        body=sitemap.replace(SITE_URL, site_url), content_type="application/xml"))
+    page.route(
+        "**/sitemap.xml",
+        lambda route: route.fulfill(
+            body=sitemap.replace(SITE_URL, site_url), content_type="application/xml"
+        ),
+    )
     page.goto(site_url, wait_until="networkidle")
     page.evaluate("window.__sameDocument = true")
     page.locator("article a[href$='/understand/what-is-leverage/']").first.click()

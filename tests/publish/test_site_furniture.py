@@ -64,7 +64,9 @@ def test_a_printed_article_has_no_navigation_and_spells_out_link_addresses(
     expect(page.locator("article .headerlink").first).to_be_hidden()
     # A link within the site prints its absolute address (relative hrefs mean nothing on paper).
     internal = "article a[href$='/understand/alternatives/#batna']"
-    assert after_content(page, internal) == '" (http://127.0.0.1:8000/understand/alternatives/#batna)"'
+    assert (
+        after_content(page, internal) == '" (http://127.0.0.1:8000/understand/alternatives/#batna)"'
+    )
     page.goto(site_url + "reference/further-reading/")
     external = page.locator("article a[href^='http']:not([href*='127.0.0.1'])").first
     href = external.get_attribute("href")

@@ -194,37 +194,20 @@ def prepare_root(site: Path, root: Path) -> dict[str, str]:
 
 
 def site_headers(root: Path) -> Callable[[str], dict[str, str]]:
-    """Headers like a real host: the site's own _headers file if the build emits one, else
-    long caching for versioned folders and revalidation for the rest."""
-    rules: list[tuple[re.Pattern[str], dict[str, str]]] = []
-    headers_file = root / "_headers"
-    if headers_file.exists():
-        current: dict[str, str] | None = None
-        for line in headers_file.read_text().splitlines():
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            if not line[0].isspace():
-                current = {}
-                pattern = re.escape(line.strip()).replace(r"\*", ".*").replace(r"\:splat", ".*")
-                rules.append((re.compile(f"^{pattern}$"), current))
-            elif current is not None and ":" in line:
-                name, value = line.strip().split(":", 1)
-                current[name.strip()] = value.strip()
-    versioned = re.compile(
-        r"^/(pyodide/[^/]+/|assets/python/[0-9a-f]{6,}/|assets/javascripts/"
-        r"bundle\.|assets/stylesheets/.*\.min\.css)"
-    )
+    """Headers like a real host: the site's own _headers file (CSP, caching), read with the
+    build's parser; long caching for versioned folders if the build emitted none. The
+    baseline pages get no CSP: they are measured as their authors ship them."""
+    from build_scripts.headers import HEADERS_FILE, headers_for_path, parse_headers_file
+
+    headers_file = root / HEADERS_FILE
+    rules = parse_headers_file(headers_file.read_text()) if headers_file.exists() else []
+    versioned = re.compile(r"^/(pyodide/[^/]+/|assets/python/[0-9a-f]{6,}/|__bench__/pyscript/)")
 
     def headers_for(path: str) -> dict[str, str]:
-        headers: dict[str, str] = {}
-        if not path.startswith("/__bench__/"):
-            for pattern, values in rules:
-                if pattern.match(path):
-                    headers.update(values)
+        headers = {} if path.startswith("/__bench__/") else headers_for_path(rules, path)
         if not any(name.lower() == "cache-control" for name in headers):
-            immutable = versioned.match(path) or path.startswith("/__bench__/pyscript/")
             headers["Cache-Control"] = (
-                "public, max-age=31536000, immutable" if immutable else "no-cache"
+                "public, max-age=31536000, immutable" if versioned.match(path) else "no-cache"
             )
         return headers
 

@@ -94,7 +94,13 @@ export async function startPyodide({ pyodideUrl, lockUrl, onProgress }) {
     packageBaseUrl: new URL(".", lockUrl).href,
     ...quiet,
   };
-  const archive = { ...common, stdLibURL: `${startupUrl}python.zip` };
+  const archiveUrl = `${startupUrl}python.zip`;
+  const archive = { ...common, stdLibURL: archiveUrl };
+  // When the archive cannot be downloaded, Pyodide leaves one of its promises rejected with
+  // no handler; the fallback below handles that failure, so keep it off the console.
+  self.addEventListener("unhandledrejection", (event) => {
+    if (String(event.reason?.message ?? event.reason).includes(archiveUrl)) event.preventDefault();
+  });
   const snapshotBytes = await snapshot;
   if (snapshotBytes) {
     progress(50, "Starting Python from a saved state…");

@@ -1,0 +1,78 @@
+"""The fast start-up files (build_scripts/startup.py): published where the page looks for them,
+complete, small enough for any static host, and rebuilt whenever what they hold changes."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import zipfile
+from pathlib import Path
+
+from build_scripts import startup
+from build_scripts.pyodide_core import PYODIDE_VERSION
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+START_MODULE = PROJECT_ROOT / "docs" / "assets" / "js" / "pyodide-start.mjs"
+HOST_FILE_LIMIT = 25 * 1024 * 1024  # some static hosts refuse single files over 25 MiB
+
+
+def js_constant(name: str) -> str:
+    match = re.search(rf"^const {name} = \"?([^\";]+)\"?;$", START_MODULE.read_text(), re.M)
+    assert match, f"{name} is not defined in {START_MODULE.name}"
+    return match.group(1)
+
+
+def startup_folder(site: Path) -> Path:
+    folders = list((site / "assets" / "python").glob(f"*/{startup.folder_name()}"))
+    assert len(folders) == 1, folders
+    return folders[0]
+
+
+def test_the_page_looks_for_the_files_where_the_build_puts_them() -> None:
+    assert js_constant("PYODIDE_VERSION") == PYODIDE_VERSION
+    assert int(js_constant("STARTUP_FORMAT")) == startup.STARTUP_FORMAT
+    assert "`startup-${PYODIDE_VERSION}-${STARTUP_FORMAT}/`" in START_MODULE.read_text()
+    assert startup.folder_name() == f"startup-{PYODIDE_VERSION}-{startup.STARTUP_FORMAT}"
+
+
+def test_the_files_sit_beside_the_wheel_and_its_lock_file(built_site: Path) -> None:
+    folder = startup_folder(built_site)
+    assert (folder.parent / "pyodide-lock.json").is_file()
+    assert sorted(path.name for path in folder.iterdir()) == [startup.ARCHIVE, startup.SNAPSHOT]
+
+
+def test_the_archive_holds_the_package_and_only_the_traced_standard_library(
+    built_site: Path,
+) -> None:
+    folder = startup_folder(built_site)
+    key = startup._key(Path(folder.parent.name))  # the key depends on the bundle's name
+    built = PROJECT_ROOT / "build" / "generated" / "startup" / key / startup.folder_name()
+    manifest = json.loads((built / startup.MANIFEST).read_text())
+    names = set(zipfile.ZipFile(folder / startup.ARCHIVE).namelist())
+    package = {
+        path.relative_to(PROJECT_ROOT).as_posix()
+        for path in (PROJECT_ROOT / "assessment").rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    assert package <= names, f"missing from the archive: {sorted(package - names)}"
+    assert set(manifest["stdlib_files"]) <= names
+    assert names - package == set(manifest["stdlib_files"])
+    assert not any(".dist-info/" in name for name in names)
+    # The point of the archive: a small part of the 2.5 MB standard library.
+    assert (folder / startup.ARCHIVE).stat().st_size < 1_200_000
+
+
+def test_the_snapshot_is_gzip_and_small_enough_for_any_static_host(built_site: Path) -> None:
+    snapshot = startup_folder(built_site) / startup.SNAPSHOT
+    data = snapshot.read_bytes()
+    assert data[:2] == b"\x1f\x8b"
+    assert len(data) < HOST_FILE_LIMIT
+    assert len(gzip.decompress(data)) > len(data)
+
+
+def test_the_files_are_rebuilt_when_the_package_changes(tmp_path: Path) -> None:
+    # The key names the build's cache folder: another source digest, another build.
+    first, second = tmp_path / "aaaaaaaaaaaa", tmp_path / "bbbbbbbbbbbb"
+    assert startup._key(first) != startup._key(second)
+    assert startup._key(first) == startup._key(tmp_path / "aaaaaaaaaaaa")

@@ -97,6 +97,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         from build_scripts.fragments import scenario_anchors
 
         page.present_anchor_ids.update(scenario_anchors())
+    html = _link_glossary_terms(html, page, config)
     from build_scripts.inline_styles import align_classes
 
     html = align_classes(html)  # a strict CSP blocks the style attributes Markdown tables use
@@ -134,3 +135,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     assets = _state["assets"]
     versioned = [assets.core_url, assets.bundle_url]
     write_publish_files(site_dir, config.site_url, versioned, NGINX_SNIPPET)
+
+
+def _link_glossary_terms(html: str, page: Page, config: MkDocsConfig) -> str:
+    from build_scripts.glossary import ARTICLE_FOLDERS, GLOSSARY_PAGE, link_first_uses, read_terms
+
+    if not page.file.src_uri.startswith(ARTICLE_FOLDERS):
+        return html
+    if "glossary_terms" not in _state:
+        _state["glossary_terms"] = read_terms(Path(config.docs_dir))
+    glossary_url = get_relative_url(GLOSSARY_PAGE.replace(".md", "/"), page.file.url)
+    return link_first_uses(html, _state["glossary_terms"], glossary_url)

@@ -21,6 +21,7 @@ help:
 	@echo "make check   run only the fast static checks (ruff, mypy)"
 	@echo "make build   write the deployable site to site/"
 	@echo "make bench   run the benchmarks in tests/bench/ and print their figures"
+	@echo "make report  print each page's prose word count and Flesch reading ease"
 	@echo "make clean   remove everything the build made (.venv, .cache, build, site)"
 
 $(INSTALLED): $(REQUIREMENTS)
@@ -83,6 +84,10 @@ check: $(INSTALLED)
 bench: install chromium tools
 	$(PY) tests/bench/bench_score.py
 	$(PY) tests/bench/browser_bench.py $(BENCH_ARGS)
+
+.PHONY: report
+report: install
+	$(PY) -m tests.content.report
 
 .PHONY: clean
 clean:

@@ -6,19 +6,24 @@ tests/browser/test_assessment_form.py with the same helper.
 
 from __future__ import annotations
 
+import fnmatch
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pytest
 from playwright.sync_api import Browser, Page, Request
 
+from tests.checks.allowlist import read_allowlist
 from tests.checks.conftest import page_url
 from tests.checks.summary import record
 from tests.support.axe import AXE_JS, WCAG_TAGS, axe_violations, describe_violations
 
 # WCAG 2.2 A/AA and axe's best practices: every rule axe runs by default.
 RULES = [*WCAG_TAGS, "best-practice"]
-Scheme = Literal["light", "dark"]
+SCHEMES: list[Literal["light", "dark"]] = ["light", "dark"]
+ALLOWLIST = Path(__file__).with_name("axe_allowlist.txt")
 
 # Material's palette toggle (when configured) is a set of radio inputs, one per scheme, each with
 # the media query that selects it; the scheme in force is on <body data-md-color-scheme>.
@@ -31,48 +36,120 @@ _SCHEME_SHOWN = """() => {
 }"""
 
 
+@dataclass(frozen=True)
+class Allowed:
+    page: str  # glob over the page's URL path, e.g. `link-to-us/`
+    rule: str  # axe rule id
+    element: re.Pattern[str]  # searched in the element's CSS selector
+    reason: str
+
+    def covers(self, page: str, rule: str, element: str) -> bool:
+        return (
+            fnmatch.fnmatch(page, self.page)
+            and rule == self.rule
+            and bool(self.element.search(element))
+        )
+
+
+def load_allowlist() -> list[Allowed]:
+    return [
+        Allowed(
+            entry["page glob"], entry["rule"], re.compile(entry["element regex"]), entry["reason"]
+        )
+        for entry in read_allowlist(ALLOWLIST, ["page glob", "rule", "element regex"])
+    ]
+
+
+@dataclass
+class SchemeResult:
+    palettes: set[str] = field(default_factory=set)  # Material schemes shown, e.g. {"slate"}
+    problems: list[str] = field(default_factory=list)  # one readable block per page
+    elements: int = 0  # elements with a violation not in the allowlist
+    allowed: int = 0  # elements with a violation the allowlist accepts
+    used: set[Allowed] = field(default_factory=set)
+    foreign: list[str] = field(default_factory=list)  # requests to other origins
+
+
 def shown_scheme(page: Page) -> str:
     """Waits until Material shows the palette matching the emulated scheme; returns its name."""
     handle = page.wait_for_function(_SCHEME_SHOWN, timeout=10_000)
     return str(handle.json_value())
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_page_has_no_axe_violations(
-    browser: Browser, served_site: str, pages: list[Path], scheme: Scheme
-) -> None:
-    # One context and one tab per scheme, reused for every page. axe-core comes with every page
-    # as an init script (from disk), so it is not sent over again for each one.
+def not_allowed(
+    violations: list[dict[str, Any]], where: str, allowlist: list[Allowed], result: SchemeResult
+) -> list[dict[str, Any]]:
+    """The violations with the allowlisted elements taken out (and counted)."""
+    kept = []
+    for violation in violations:
+        nodes = []
+        for node in violation["nodes"]:
+            entry = next((a for a in allowlist if a.covers(where, violation["id"], node)), None)
+            if entry is None:
+                nodes.append(node)
+            else:
+                result.allowed += 1
+                result.used.add(entry)
+        if nodes:
+            kept.append({**violation, "nodes": nodes})
+    return kept
+
+
+def check_scheme(
+    browser: Browser, base_url: str, pages: list[Path], scheme: Literal["light", "dark"]
+) -> SchemeResult:
+    """Runs axe on every page in one context and one tab (fast), in the given colour scheme."""
+    allowlist = load_allowlist()
+    result = SchemeResult()
     context = browser.new_context(color_scheme=scheme)
+    # axe-core comes with every page as an init script, read from disk: not re-sent per page.
     context.add_init_script(path=AXE_JS)
-    foreign: list[str] = []
 
     def on_request(request: Request) -> None:
-        if not request.url.startswith((served_site, "data:", "blob:")):
-            foreign.append(request.url)
+        if not request.url.startswith((base_url, "data:", "blob:")):
+            result.foreign.append(request.url)
 
     context.on("request", on_request)
     page = context.new_page()
-    problems: list[str] = []
-    palettes: set[str] = set()
     try:
         for built in pages:
-            where = f"{page_url(built) or '/'} ({scheme})"
-            page.goto(served_site + page_url(built), wait_until="load")
-            palettes.add(shown_scheme(page))
-            violations = axe_violations(page, tags=RULES)
+            where = page_url(built) or "/"
+            page.goto(base_url + page_url(built), wait_until="load")
+            result.palettes.add(shown_scheme(page))
+            violations = not_allowed(axe_violations(page, tags=RULES), where, allowlist, result)
             if violations:
-                problems.append(describe_violations(violations, where))
+                result.elements += sum(len(violation["nodes"]) for violation in violations)
+                result.problems.append(describe_violations(violations, f"{where} ({scheme})"))
     finally:
         context.close()
-    count = sum(problem.count("\n    ") for problem in problems)
+    return result
+
+
+@pytest.fixture(scope="module")
+def axe_results(browser: Browser, served_site: str, pages: list[Path]) -> dict[str, SchemeResult]:
+    return {scheme: check_scheme(browser, served_site, pages, scheme) for scheme in SCHEMES}
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_page_has_no_axe_violations(
+    axe_results: dict[str, SchemeResult], pages: list[Path], scheme: str
+) -> None:
+    result = axe_results[scheme]
     record(
-        f"axe-core ({scheme}, palette {', '.join(sorted(palettes))})",
-        f"{len(pages)} pages, {len(problems)} pages with violations, {count} elements",
+        f"axe-core ({scheme}, palette {', '.join(sorted(result.palettes))})",
+        f"{len(pages)} pages, {result.elements} violations ({result.allowed} allowlisted)",
     )
-    assert foreign == [], f"pages requested other hosts: {foreign}"
-    if problems:
-        pytest.fail("axe-core violations:\n" + "\n".join(problems), pytrace=False)
+    assert result.foreign == [], f"pages requested other hosts: {result.foreign}"
+    if result.problems:
+        pytest.fail("axe-core violations:\n" + "\n".join(result.problems), pytrace=False)
+
+
+def test_every_axe_allowlist_entry_still_matches_a_violation(
+    axe_results: dict[str, SchemeResult],
+) -> None:
+    used = set().union(*(result.used for result in axe_results.values()))
+    stale = [entry for entry in load_allowlist() if entry not in used]
+    assert stale == [], f"remove these entries from {ALLOWLIST.name}: they match nothing now"
 
 
 def test_axe_reports_an_unlabelled_input_and_low_contrast(browser: Browser) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from tests.checks.allowlist import read_allowlist
 from tests.checks.summary import record
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -52,15 +53,10 @@ class Error:
 
 
 def load_allowlist(path: Path) -> list[Allowed]:
-    allowed = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        fields = [field.strip() for field in line.split(" | ")]
-        if len(fields) != 3 or not all(fields):
-            raise ValueError(f"{path.name}:{number}: expected `page glob | message regex | reason`")
-        allowed.append(Allowed(fields[0], re.compile(fields[1]), fields[2]))
-    return allowed
+    return [
+        Allowed(entry["page glob"], re.compile(entry["message regex"]), entry["reason"])
+        for entry in read_allowlist(path, ["page glob", "message regex"])
+    ]
 
 
 def run_vnu(files: list[Path], relative_to: dict[Path, str]) -> list[Error]:

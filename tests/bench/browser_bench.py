@@ -205,6 +205,7 @@ def site_headers(root: Path) -> Callable[[str], dict[str, str]]:
 
     def headers_for(path: str) -> dict[str, str]:
         headers = {} if path.startswith("/__bench__/") else headers_for_path(rules, path)
+        headers.pop("Content-Type", None)  # the server sets it already (and correctly)
         if not any(name.lower() == "cache-control" for name in headers):
             headers["Cache-Control"] = (
                 "public, max-age=31536000, immutable" if versioned.match(path) else "no-cache"

@@ -27,6 +27,8 @@
       bench.marks.input = Math.max(firstPaint, bench.inputSeen ?? now);
     }
     if (bench.inputSeen === undefined && inputReady()) bench.inputSeen = now;
+    if (!("paint" in bench.marks) && firstPaint !== null) bench.marks.paint = firstPaint;
+    if (!("seen" in bench.marks) && bench.inputSeen !== undefined) bench.marks.seen = bench.inputSeen;
     const root = document.getElementById("fl-assessment");
     const state = root?.dataset.scorerState;
     if (state === "ready") mark("ready");

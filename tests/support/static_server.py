@@ -48,6 +48,7 @@ class ServerOptions:
     requests: list[str] = field(default_factory=list)  # every path asked for, in order
     brotli: bool = False  # with compress: prefer brotli (as CDNs do) when the client accepts it
     sent: list[tuple[str, int]] = field(default_factory=list)  # (path, body bytes sent)
+    etags: bool = False  # send ETag and answer If-None-Match with 304, as real hosts do
 
 
 @lru_cache(maxsize=256)
@@ -109,8 +110,25 @@ def _handler(root: Path, options: ServerOptions) -> type[http.server.BaseHTTPReq
             content_type = extra.pop("Content-Type", content_type)
             if fault and fault.content_type:
                 content_type = fault.content_type
+            etag = None
+            if options.etags and status == 200 and fault is None:
+                stat = target.stat()
+                etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+                if etag in self.headers.get("If-None-Match", ""):
+                    self.send_response(304)
+                    self.send_header("ETag", etag)
+                    for name, value in {
+                        **extra,
+                        **(options.headers_for(path) if options.headers_for else {}),
+                    }.items():
+                        self.send_header(name, value)
+                    self.end_headers()
+                    options.sent.append((path, 0))
+                    return
             self.send_response(status)
             self.send_header("Content-Type", content_type or "application/octet-stream")
+            if etag:
+                self.send_header("ETag", etag)
             accepted = self.headers.get("Accept-Encoding", "")
             encoding = (
                 "br"

@@ -63,6 +63,8 @@ class Document:
 class Report:
     pages: list[str] = field(default_factory=list)  # HTML documents read
     fetched: list[str] = field(default_factory=list)  # every URL requested, in order
+    links: int = 0  # references checked (every link on every page, sitemap and feed)
+    anchors: int = 0  # of which with a fragment
     broken: list[str] = field(default_factory=list)  # one readable line per problem
     external: dict[str, list[str]] = field(default_factory=dict)  # URL -> pages linking to it
 
@@ -195,6 +197,8 @@ class LinkChecker:
         ]
 
     def _judge_links(self) -> None:
+        self.report.links = len(self.links)
+        self.report.anchors = sum(1 for link in self.links if urldefrag(link.url).fragment)
         for link in self.links:
             target, fragment = urldefrag(link.url)
             where = f"{self._name(link.source)}:{link.line}: {link.element} {link.written!r}"

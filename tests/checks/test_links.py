@@ -54,9 +54,9 @@ def test_no_link_anchor_image_or_feed_entry_is_broken(
 ) -> None:
     record(
         "Links",
-        f"{len(link_report.pages)} pages, {len(link_report.fetched)} URLs fetched, "
-        f"{len(link_report.broken)} broken, {len(link_report.external)} external links "
-        "listed (not fetched)",
+        f"{len(link_report.pages)} pages, {link_report.links} links ({link_report.anchors} to "
+        f"anchors), {len(link_report.fetched)} URLs fetched, {len(link_report.broken)} broken; "
+        f"{len(link_report.external)} external URLs listed, not fetched",
     )
     assert {served_site + page_url(page) for page in pages} <= set(link_report.pages)
     if link_report.broken:

@@ -238,6 +238,19 @@ function sameAnswers(a, b) {
 
 // ---------------------------------------------------------------- notices and progress
 
+// The button offered whenever a link's answers stand in for the reader's own.
+function restorePreviousAction(v) {
+  return {
+    label: "Restore my previous answers",
+    run: () => {
+      const restored = v.previous;
+      v.previous = null;
+      applyAnswers(v, restored);
+      notify(v, "Your previous answers are back.");
+    },
+  };
+}
+
 function notify(v, text, action = null) {
   const box = v.parts.notice;
   v.parts.noticeText.textContent = text;
@@ -426,15 +439,7 @@ async function handleFragment(v) {
   if (Object.keys(before).length && !sameAnswers(before, answers)) {
     v.previous = before;
     applyAnswers(v, answers);
-    notify(v, `The form now shows the answers from ${source}. Your previous answers (${plural(Object.keys(before).length, "answer", "answers")}) are kept.`, {
-      label: "Restore my previous answers",
-      run: () => {
-        const restored = v.previous;
-        v.previous = null;
-        applyAnswers(v, restored);
-        notify(v, "Your previous answers are back.");
-      },
-    });
+    notify(v, `The form now shows the answers from ${source}. Your previous answers (${plural(Object.keys(before).length, "answer", "answers")}) are kept.`, restorePreviousAction(v));
   } else {
     applyAnswers(v, answers);
     notify(v, `The form now shows the answers from ${source}.`);
@@ -898,15 +903,7 @@ function mount(root) {
     notify(v, saved.message);
   }
   if (v.previous) {
-    notify(v, "You opened a link that replaced your earlier answers; those are still kept.", {
-      label: "Restore my previous answers",
-      run: () => {
-        const restored = v.previous;
-        v.previous = null;
-        applyAnswers(v, restored);
-        notify(v, "Your previous answers are back.");
-      },
-    });
+    notify(v, "You opened a link that replaced your earlier answers; those are still kept.", restorePreviousAction(v));
   }
 
   v.form.addEventListener("change", () => answersChanged(v));

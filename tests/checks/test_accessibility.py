@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -18,7 +19,13 @@ from playwright.sync_api import Browser, Page, Request
 from tests.checks.allowlist import read_allowlist
 from tests.checks.conftest import page_url
 from tests.checks.summary import record
-from tests.support.axe import AXE_JS, WCAG_TAGS, axe_violations, describe_violations
+from tests.support.axe import (
+    AXE_JS,
+    WCAG_TAGS,
+    axe_violations,
+    axe_violations_of,
+    describe_violations,
+)
 
 # WCAG 2.2 A/AA and axe's best practices: every rule axe runs by default.
 RULES = [*WCAG_TAGS, "best-practice"]
@@ -95,39 +102,47 @@ def not_allowed(
     return kept
 
 
-def check_scheme(
-    browser: Browser, base_url: str, pages: list[Path], scheme: Literal["light", "dark"]
-) -> SchemeResult:
-    """Runs axe on every page in one context and one tab (fast), in the given colour scheme."""
+def check_pages(browser: Browser, base_url: str, pages: list[Path]) -> dict[str, SchemeResult]:
+    """Runs axe on every page in each scheme: one context and one tab per scheme, reused for
+    every page; the two tabs run axe side by side."""
     allowlist = load_allowlist()
-    result = SchemeResult()
-    context = browser.new_context(color_scheme=scheme)
-    # axe-core comes with every page as an init script, read from disk: not re-sent per page.
-    context.add_init_script(path=AXE_JS)
-
-    def on_request(request: Request) -> None:
-        if not request.url.startswith((base_url, "data:", "blob:")):
-            result.foreign.append(request.url)
-
-    context.on("request", on_request)
-    page = context.new_page()
+    results = {scheme: SchemeResult() for scheme in SCHEMES}
+    tabs: dict[str, Page] = {}
+    for scheme in SCHEMES:
+        context = browser.new_context(color_scheme=scheme)
+        # axe-core comes with every page as an init script, read from disk: not re-sent per page.
+        context.add_init_script(path=AXE_JS)
+        context.on("request", _foreign_requests(base_url, results[scheme].foreign))
+        tabs[scheme] = context.new_page()
     try:
         for built in pages:
             where = page_url(built) or "/"
-            page.goto(base_url + page_url(built), wait_until="load")
-            result.palettes.add(shown_scheme(page))
-            violations = not_allowed(axe_violations(page, tags=RULES), where, allowlist, result)
-            if violations:
-                result.elements += sum(len(violation["nodes"]) for violation in violations)
-                result.problems.append(describe_violations(violations, f"{where} ({scheme})"))
+            for scheme, tab in tabs.items():
+                tab.goto(base_url + page_url(built), wait_until="load")
+                results[scheme].palettes.add(shown_scheme(tab))
+            found = axe_violations_of(list(tabs.values()), tags=RULES)
+            for (scheme, result), violations in zip(results.items(), found, strict=True):
+                kept = not_allowed(violations, where, allowlist, result)
+                if kept:
+                    result.elements += sum(len(violation["nodes"]) for violation in kept)
+                    result.problems.append(describe_violations(kept, f"{where} ({scheme})"))
     finally:
-        context.close()
-    return result
+        for tab in tabs.values():
+            tab.context.close()
+    return results
+
+
+def _foreign_requests(base_url: str, found: list[str]) -> Callable[[Request], None]:
+    def on_request(request: Request) -> None:
+        if not request.url.startswith((base_url, "data:", "blob:")):
+            found.append(request.url)
+
+    return on_request
 
 
 @pytest.fixture(scope="module")
 def axe_results(browser: Browser, served_site: str, pages: list[Path]) -> dict[str, SchemeResult]:
-    return {scheme: check_scheme(browser, served_site, pages, scheme) for scheme in SCHEMES}
+    return check_pages(browser, served_site, pages)
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -11,18 +12,20 @@ AXE_JS = Path(__file__).resolve().parents[1] / "tools" / "node_modules" / "axe-c
 # WCAG 2.2 A and AA, the level the design promises.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
-_RUN = """async ([context, tags]) => {
-  const results = await window.axe.run(context ? document.querySelector(context) : document, {
+# Starts axe and keeps its promise on the page, so several pages can run it at the same time;
+# _RESULT then waits for it.
+_START = """([context, tags]) => {
+  window.__flAxeRun = window.axe.run(context ? document.querySelector(context) : document, {
     runOnly: { type: "tag", values: tags },
     resultTypes: ["violations"],
-  });
-  return results.violations.map((violation) => ({
+  }).then((results) => results.violations.map((violation) => ({
     id: violation.id,
     impact: violation.impact,
     help: violation.help,
     nodes: violation.nodes.map((node) => node.target.join(" ")),
-  }));
+  })));
 }"""
+_RESULT = "() => window.__flAxeRun"
 
 
 def axe_violations(
@@ -33,13 +36,21 @@ def axe_violations(
     By default the WCAG 2.2 A/AA rules run; `tags` chooses others (e.g. add "best-practice").
     Each violation is {id, impact, help, nodes: [CSS selector, ...]}; none means [].
     """
+    return axe_violations_of([page], context, tags)[0]
+
+
+def axe_violations_of(
+    pages: Sequence[Page], context: str | None = None, tags: list[str] | None = None
+) -> list[list[dict[str, Any]]]:
+    """axe_violations for several pages, in order; their renderers run axe at the same time."""
     if not AXE_JS.is_file():
         raise FileNotFoundError(f"{AXE_JS} is missing: run `make tools` (part of `make test`).")
-    if not page.evaluate("typeof window.axe === 'object'"):
-        # Injected as inline text, so checking a page never makes a request.
-        page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
-    violations: list[dict[str, Any]] = page.evaluate(_RUN, [context, tags or WCAG_TAGS])
-    return violations
+    for page in pages:
+        if not page.evaluate("typeof window.axe === 'object'"):
+            # Injected as inline text, so checking a page never makes a request.
+            page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+        page.evaluate(_START, [context, tags or WCAG_TAGS])
+    return [page.evaluate(_RESULT) for page in pages]
 
 
 def describe_violations(violations: list[dict[str, Any]], where: str = "") -> str:

@@ -92,7 +92,7 @@ class _HtmlLinks(HTMLParser):
             self.links.append((line, f"<{tag} xlink:href>", values["xlink:href"]))
         meta_name = values.get("property") or values.get("name")
         if tag == "meta" and meta_name in URL_METAS and "content" in values:
-            self.links.append((line, f'<meta {meta_name}">', values["content"]))
+            self.links.append((line, f"<meta {meta_name}>", values["content"]))
 
 
 def _srcset_urls(srcset: str) -> list[str]:

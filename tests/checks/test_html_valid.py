@@ -63,7 +63,7 @@ def run_vnu(files: list[Path], relative_to: dict[Path, str]) -> list[Error]:
     """Checks all files in one JVM; returns every error, named by the page's site path."""
     java = shutil.which("java")
     if java is None:
-        pytest.fail("java is missing: `make test` installs Debian's default-jre-headless.", False)
+        pytest.fail("java is missing: `make test` installs default-jre-headless.", pytrace=False)
     if not VNU_JAR.is_file():
         pytest.fail(f"{VNU_JAR} is missing: run `make tools`.", pytrace=False)
     completed = subprocess.run(
@@ -75,7 +75,7 @@ def run_vnu(files: list[Path], relative_to: dict[Path, str]) -> list[Error]:
     try:
         messages: list[dict[str, Any]] = json.loads(completed.stdout)["messages"]
     except (json.JSONDecodeError, KeyError):
-        pytest.fail(f"vnu.jar gave no report:\n{completed.stdout}\n{completed.stderr}", False)
+        pytest.fail(f"vnu.jar gave no report:\n{completed.stdout}{completed.stderr}", pytrace=False)
     by_url = {path.resolve().as_uri(): name for path, name in relative_to.items()}
     return [
         Error(

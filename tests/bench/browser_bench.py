@@ -19,6 +19,7 @@ import os
 import platform
 import re
 import shutil
+import socketserver
 import statistics
 import subprocess
 import sys
@@ -232,6 +233,16 @@ def share_code() -> tuple[str, dict[str, str]]:
 # ---------------------------------------------------------------------------- measuring
 
 
+def _quiet_disconnects(self: socketserver.BaseServer, request: Any, address: Any) -> None:
+    # The page aborts a snapshot download it judged too slow: not an error of the server.
+    if not isinstance(sys.exc_info()[1], ConnectionError):
+        _report_error(self, request, address)
+
+
+_report_error = socketserver.BaseServer.handle_error
+socketserver.BaseServer.handle_error = _quiet_disconnects  # type: ignore[method-assign]
+
+
 @dataclass
 class Sample:
     marks: dict[str, float]
@@ -240,6 +251,7 @@ class Sample:
     bytes: int
     requests: int
     foreign: list[str] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)  # the page's start-up progress texts
 
 
 def _throttle(context: BrowserContext, page: Page, profile: str) -> None:
@@ -298,7 +310,9 @@ def visit(
             timeout=TIMEOUT_MS,
             polling=50,
         )
-    data = page.evaluate("() => ({marks: __bench.marks, gaps: __bench.gaps})")
+    data = page.evaluate(
+        "() => ({marks: __bench.marks, gaps: __bench.gaps, statuses: __bench.statuses})"
+    )
     marks = data["marks"]
     if "failed" in marks:
         raise RuntimeError(f"{subject_path} reported failed on {profile}")
@@ -310,6 +324,7 @@ def visit(
         bytes=sum(size for _, size in options.sent),
         requests=len(options.sent),
         foreign=foreign,
+        statuses=data["statuses"],
     )
 
 
@@ -434,8 +449,8 @@ def markdown(report: dict[str, Any]) -> str:
             f"### {profile}",
             "",
             "| page | visit | first usable input | ready | first result (share link) "
-            "| longest main-thread gap to ready | bytes |",
-            "| --- | --- | --- | --- | --- | --- | --- |",
+            "| longest main-thread gap to ready | bytes | started from the snapshot |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- |",
         ]
         for visit_kind in ("cold", "repeat"):
             for subject in SUBJECTS:
@@ -445,13 +460,18 @@ def markdown(report: dict[str, Any]) -> str:
                 lines.append(
                     f"| {subject.label} | {visit_kind} | {fmt(row['input'])} | "
                     f"{fmt(row['ready'])} | {fmt(row['result'])} | "
-                    f"{fmt(row['gap_to_ready'])} | {fmt(row['bytes'], 'kB')} |"
+                    f"{fmt(row['gap_to_ready'])} | {fmt(row['bytes'], 'kB')} | "
+                    + (
+                        f"{row['from_snapshot']} of {row['n']} |"
+                        if subject.key == "ours"
+                        else "— |"
+                    )
                 )
         article = data["article"]
         lines.append(
             f"| article page ({ARTICLE}) | cold | — | — | — | "
             f"{fmt(article['gap_window'])} (first {ARTICLE_WINDOW_MS / 1000:g} s) | "
-            f"{fmt(article['bytes'], 'kB')} (Pyodide: {article['pyodide_bytes']}) |"
+            f"{fmt(article['bytes'], 'kB')} (Pyodide: {article['pyodide_bytes']}) | — |"
         )
         lines.append("")
         lines += ["| ratio, ours to | ready | first result |", "| --- | --- | --- |"]
@@ -546,6 +566,25 @@ def warm(root: Path) -> None:
             _compressed(path, path.stat().st_mtime_ns, "gzip")
 
 
+def _cold(browser: Browser, run: Callable[[BrowserContext], Sample]) -> Sample:
+    context = browser.new_context()
+    try:
+        return run(context)
+    finally:
+        context.close()
+
+
+def _repeat(playwright: Any, profile_dir: Path, run: Callable[[BrowserContext], Sample]) -> Sample:
+    with persistent(playwright, profile_dir) as context:  # the first visit fills the caches
+        run(context)
+        context.pages[-1].wait_for_timeout(1000)  # let caches settle, as a reader's would
+    try:
+        with persistent(playwright, profile_dir) as context:  # a new browser process
+            return run(context)
+    finally:
+        shutil.rmtree(profile_dir, ignore_errors=True)
+
+
 def measure_profile(
     playwright: Any,
     browser: Browser,
@@ -559,76 +598,46 @@ def measure_profile(
     scratch: Path,
     no_repeat: bool,
 ) -> dict[str, Any]:
-    out: dict[str, Any] = {"cold": {}, "repeat": {}, "ratios": {}}
-    for subject in subjects:
+    """Round by round, every page once per round, so a change in the machine's load over
+    the run weighs on all pages alike and the ratios stay fair."""
+    cold: dict[str, list[Sample]] = {s.key: [] for s in subjects}
+    repeat: dict[str, list[Sample]] = {s.key: [] for s in subjects}
+    articles: list[Sample] = []
+
+    def runner(subject: Subject) -> Callable[[BrowserContext], Sample]:
         fragment = f"#code={code}" if subject.has_result else ""
         wait_for = "result" if subject.has_result else "ready"
         want = expected if subject.has_result else None
-        samples = []
-        for _ in range(runs):
-            context = browser.new_context()
-            try:
-                samples.append(
-                    visit(
-                        context,
-                        base,
-                        options,
-                        subject.path,
-                        profile,
-                        fragment,
-                        wait_for,
-                        expected=want,
-                    )[1]
-                )
-            finally:
-                context.close()
-        out["cold"][subject.key] = collect(samples)
-        print(f"  {profile} cold {subject.key}: {out['cold'][subject.key]['summary']}", flush=True)
-        if no_repeat:
-            continue
-        samples = []
-        for index in range(runs):
-            profile_dir = scratch / f"profile-{profile}-{subject.key}-{index}"
-            with persistent(playwright, profile_dir) as context:  # the first visit fills caches
-                visit(
-                    context, base, options, subject.path, profile, fragment, wait_for, expected=want
-                )
-                context.pages[-1].wait_for_timeout(1000)  # let caches settle as a reader would
-            with persistent(playwright, profile_dir) as context:  # a new browser process
-                samples.append(
-                    visit(
-                        context,
-                        base,
-                        options,
-                        subject.path,
-                        profile,
-                        fragment,
-                        wait_for,
-                        expected=want,
-                    )[1]
-                )
-            shutil.rmtree(profile_dir, ignore_errors=True)
-        out["repeat"][subject.key] = collect(samples)
-        print(
-            f"  {profile} repeat {subject.key}: {out['repeat'][subject.key]['summary']}", flush=True
+        return lambda context: visit(
+            context, base, options, subject.path, profile, fragment, wait_for, expected=want
+        )[1]
+
+    def article(context: BrowserContext) -> Sample:
+        sample = visit(context, base, options, ARTICLE, profile, window_ms=ARTICLE_WINDOW_MS)[1]
+        sample.marks["pyodide_bytes"] = sum(
+            size for path, size in options.sent if "pyodide" in path or "/python/" in path
         )
-    samples = []
-    for _ in range(runs):
-        context = browser.new_context()
-        try:
-            _page, sample = visit(
-                context, base, options, ARTICLE, profile, window_ms=ARTICLE_WINDOW_MS
-            )
-            sample.marks["pyodide_bytes"] = sum(
-                size for path, size in options.sent if "pyodide" in path or "/python/" in path
-            )
-            samples.append(sample)
-        finally:
-            context.close()
-    article = collect(samples)
-    article["pyodide_bytes"] = max(s.marks["pyodide_bytes"] for s in samples)
-    out["article"] = article
-    print(f"  {profile} article: {article['summary']}", flush=True)
+        return sample
+
+    for index in range(runs):
+        for subject in subjects:
+            cold[subject.key].append(_cold(browser, runner(subject)))
+            if not no_repeat:
+                profile_dir = scratch / f"profile-{profile}-{subject.key}-{index}"
+                repeat[subject.key].append(_repeat(playwright, profile_dir, runner(subject)))
+        articles.append(_cold(browser, article))
+        print(f"  {profile}: round {index + 1} of {runs} done", flush=True)
+
+    out: dict[str, Any] = {"cold": {}, "repeat": {}, "ratios": {}}
+    for subject in subjects:
+        out["cold"][subject.key] = collect(cold[subject.key])
+        print(f"  {profile} cold {subject.key}: {out['cold'][subject.key]['summary']}")
+        if repeat[subject.key]:
+            out["repeat"][subject.key] = collect(repeat[subject.key])
+            print(f"  {profile} repeat {subject.key}: {out['repeat'][subject.key]['summary']}")
+    out["article"] = collect(articles)
+    out["article"]["pyodide_bytes"] = max(s.marks["pyodide_bytes"] for s in articles)
+    print(f"  {profile} article: {out['article']['summary']}", flush=True)
     for visit_kind in ("cold", "repeat"):
         ours = out[visit_kind].get("ours")
         for subject in subjects[1:]:
@@ -656,10 +665,15 @@ def collect(samples: list[Sample]) -> dict[str, Any]:
         "foreign": sorted({url for s in samples for url in s.foreign}),
         "samples": [s.__dict__ for s in samples],
     }
+    row["n"] = len(samples)
+    row["from_snapshot"] = sum(
+        any("saved state" in status for status in s.statuses) for s in samples
+    )
     gap = row["gap_to_ready"] or row["gap_window"]
     row["summary"] = (
         f"input {fmt(row['input'])} ready {fmt(row['ready'])} "
-        f"result {fmt(row['result'])} gap {fmt(gap)} bytes {fmt(row['bytes'], 'kB')}"
+        f"result {fmt(row['result'])} gap {fmt(gap)} bytes {fmt(row['bytes'], 'kB')} "
+        f"snapshot {row['from_snapshot']}/{len(samples)}"
     )
     return row
 

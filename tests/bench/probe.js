@@ -4,7 +4,7 @@
 // API misses gaps made of many short tasks and rendering, which a reader still feels).
 (() => {
   if (window.top !== window) return;
-  const bench = { marks: {}, gaps: [], heartbeats: 0, results: 0 };
+  const bench = { marks: {}, gaps: [], heartbeats: 0, results: 0, statuses: [] };
   window.__bench = bench;
   const mark = (name) => {
     if (!(name in bench.marks)) bench.marks[name] = performance.now();
@@ -30,6 +30,9 @@
     if (!("paint" in bench.marks) && firstPaint !== null) bench.marks.paint = firstPaint;
     if (!("seen" in bench.marks) && bench.inputSeen !== undefined) bench.marks.seen = bench.inputSeen;
     const root = document.getElementById("fl-assessment");
+    // The start-up's progress texts say which way Python started (snapshot or not).
+    const status = root?.querySelector("[data-fl-status]")?.textContent;
+    if (status && bench.statuses.at(-1) !== status) bench.statuses.push(status);
     const state = root?.dataset.scorerState;
     if (state === "ready") mark("ready");
     if (state === "failed") mark("failed");

@@ -12,10 +12,10 @@ const PYODIDE_VERSION = "314.0.7";
 const STARTUP_FORMAT = 1;
 const STARTUP_FOLDER = `startup-${PYODIDE_VERSION}-${STARTUP_FORMAT}/`;
 // The snapshot replaces about 1.5 s of start-up work on a mid-range machine, so it pays only
-// when it downloads within about a second. After PROBE_MS, project the whole download from
-// what has arrived, and give up on it (going on with a normal start) when it will not fit.
+// when it downloads within about that. Every PROBE_MS, project the whole download from what
+// has arrived, and give up on it (going on with a normal start) when it will not fit.
 const PROBE_MS = 100;
-const SNAPSHOT_BUDGET_MS = 1000;
+const SNAPSHOT_BUDGET_MS = 1500;
 
 const quiet = { stdout: () => {}, stderr: () => {} };
 
@@ -29,8 +29,27 @@ function concat(chunks, length) {
   return bytes;
 }
 
-// Resolves to the raw snapshot bytes, or null when it is missing, damaged or too slow.
-async function fetchSnapshotIfFast(url) {
+async function inflate(bytes) {
+  // A host may already have undone the gzip (Content-Encoding: gzip on .gz files).
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(inflated).arrayBuffer());
+}
+
+// A snapshot already in the HTTP cache (a repeat visit) costs no download: use it whatever
+// the connection. The request never goes to the network.
+async function cachedSnapshot(url) {
+  try {
+    const response = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
+    return response.ok ? await inflate(new Uint8Array(await response.arrayBuffer())) : null;
+  } catch {
+    return null;
+  }
+}
+
+// Downloads the snapshot while judging the line: resolves to null as soon as the download
+// will clearly not fit the budget (and stops it), or when it is missing or damaged.
+async function downloadedSnapshot(url) {
   const controller = new AbortController();
   const started = performance.now();
   let received = 0;
@@ -38,9 +57,10 @@ async function fetchSnapshotIfFast(url) {
   let tooSlow = false;
   const judge = () => {
     const elapsed = performance.now() - started;
-    // Nothing yet after a few probes means a long round trip: a slow line.
-    const projected = received ? (total ? (elapsed * total) / received : Infinity)
-      : elapsed < 3 * PROBE_MS ? 0 : Infinity;
+    // Nothing at all after a few probes means a long round trip: a slow line.
+    const projected = received
+      ? total ? (elapsed * total) / received : Infinity
+      : elapsed < 4 * PROBE_MS ? 0 : Infinity;
     if (projected > SNAPSHOT_BUDGET_MS) {
       tooSlow = true;
       controller.abort();
@@ -62,19 +82,17 @@ async function fetchSnapshotIfFast(url) {
       received += value.length;
     }
     clearInterval(timer);
-    if (tooSlow) return null;
-    let bytes = concat(chunks, received);
-    // A host may already have undone the gzip (Content-Encoding: gzip on .gz files).
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-      const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-      bytes = new Uint8Array(await new Response(inflated).arrayBuffer());
-    }
-    return bytes;
+    return tooSlow ? null : await inflate(concat(chunks, received));
   } catch {
     return null; // aborted as too slow, missing, or not valid gzip: start without it
   } finally {
     clearInterval(timer);
   }
+}
+
+// Resolves to the raw snapshot bytes, or null when it is missing, damaged or too slow.
+async function snapshotIfFast(url) {
+  return (await cachedSnapshot(url)) ?? (await downloadedSnapshot(url));
 }
 
 // The page needs `assessment.browser` importable; a start that cannot import it has failed.
@@ -86,7 +104,7 @@ function checked(pyodide) {
 export async function startPyodide({ pyodideUrl, lockUrl, onProgress }) {
   const progress = (percent, text) => onProgress?.(percent, text);
   const startupUrl = new URL(STARTUP_FOLDER, lockUrl).href;
-  const snapshot = fetchSnapshotIfFast(`${startupUrl}snapshot.bin.gz`);
+  const snapshot = snapshotIfFast(`${startupUrl}snapshot.bin.gz`);
   const { loadPyodide } = await import(`${pyodideUrl}pyodide.mjs`);
   const common = {
     indexURL: pyodideUrl,

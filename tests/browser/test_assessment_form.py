@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 import assessment
 from tests.browser.assessment_helpers import (
@@ -176,3 +176,22 @@ def test_on_a_phone_the_form_and_result_fit_the_screen_and_take_taps(
             targets.nth(index).inner_text(),
             box,
         )
+
+
+def test_answers_ticked_before_the_page_script_arrives_are_kept(page: Page, site_url: str) -> None:
+    # On a slow line the page module can arrive after the reader has started answering.
+    held: list[Route] = []
+    page.route("**/assets/js/assessment.mjs", lambda route: held.append(route))
+    # Module scripts hold back DOMContentLoaded, so wait for the form itself.
+    page.goto(site_url + "assessment/", wait_until="commit")
+    page.wait_for_selector("#fl-assessment footer, .md-footer", state="attached")
+    early = {q.id: q.options[-1].id for q in assessment.load_bank().questions[:3]}
+    for question_id, option_id in early.items():
+        page.locator(f"label[for='q-{question_id}-{option_id}']").click()
+    held[0].continue_()
+    wait_for_scorer(page)
+    wait_for_result(page)
+    assert form_answers(page) == early
+    assert comparable(shown_numbers(page)) == expected_numbers(early)
+    stored = page.evaluate("JSON.parse(localStorage.getItem('fair-leverage:answers'))")
+    assert stored["answers"] == early

@@ -894,14 +894,15 @@ function mount(root) {
   view = v;
 
   const saved = loadSaved(v);
-  v.answers = saved.answers;
+  // Answers ticked before this script ran (it can arrive late on a slow line) win over the
+  // saved copy: nothing the reader did is undone.
+  const early = readForm(v);
+  v.answers = { ...saved.answers, ...early };
   v.previous = saved.previous;
   writeForm(v, v.answers);
   showProgress(v);
-  if (saved.message) {
-    save(v); // replace the damaged copy with what was kept
-    notify(v, saved.message);
-  }
+  if (saved.message || Object.keys(early).length) save(v); // also replaces a damaged copy
+  if (saved.message) notify(v, saved.message);
   if (v.previous) {
     notify(v, "You opened a link that replaced your earlier answers; those are still kept.", restorePreviousAction(v));
   }

@@ -3,8 +3,8 @@
 Run in Node with the pinned Pyodide core (build_scripts/startup_node.mjs):
 - `python.zip`: only the standard-library modules that start-up and the assessment really
   import (traced by running every operation of assessment.browser, error paths included),
-  plus the assessment package. It replaces the 2.5 MB python_stdlib.zip and the wheel on
-  the fast path.
+  plus the assessment package, compiled to .pyc by Pyodide's own Python. It replaces the
+  2.5 MB python_stdlib.zip and the wheel on the fast path.
 - `snapshot.bin.gz`: Pyodide's memory snapshot (a private API, hence the pinned version)
   taken after importing and warming the package on that archive; the page loads it where
   it downloads fast enough, and otherwise starts normally.
@@ -28,7 +28,7 @@ from build_scripts.pyodide_core import PYODIDE_TARBALL_SHA256, PYODIDE_VERSION
 
 # Bump when this step changes what it writes: the folder name changes with it, so browsers
 # holding the old files forever (they are served as immutable) never mix them up.
-STARTUP_FORMAT = 1
+STARTUP_FORMAT = 2
 NODE_SCRIPT = Path(__file__).with_name("startup_node.mjs")
 ARCHIVE = "python.zip"
 SNAPSHOT = "snapshot.bin.gz"

@@ -36,6 +36,7 @@ sys.path.insert(0, str(PROJECT_ROOT))
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright  # noqa: E402
 
+from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.support.static_server import (  # noqa: E402
     COMPRESSIBLE,
     ServerOptions,
@@ -46,17 +47,6 @@ from tests.support.static_server import (  # noqa: E402
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 CACHE = PROJECT_ROOT / ".cache" / "bench"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    # Nothing may leave this machine: every host name but the bench server's fails to resolve.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 MICROPIP = "micropip==0.11.1"  # the version Pyodide 314.0.7's lock file lists
 PYSCRIPT_DIST = PROJECT_ROOT / "tests" / "tools" / "node_modules" / "@pyscript" / "core" / "dist"
 ARTICLE = "understand/what-is-leverage/"

@@ -6,7 +6,6 @@ origin other than the test server's.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,17 +13,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request
 
+from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.support.static_server import ServerOptions, serve
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 START_TIMEOUT_MS = 60_000
 
 
@@ -103,7 +94,3 @@ def page(page: Page, watch: PageWatch) -> Page:
 
 def wait_for_scorer(page: Page, state: str = "ready") -> None:
     page.wait_for_selector(f"#fl-assessment[data-scorer-state='{state}']", timeout=START_TIMEOUT_MS)
-
-
-def chromium_available() -> bool:
-    return shutil.which(CHROMIUM) is not None

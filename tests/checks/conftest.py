@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.checks.summary import sections, summary_lines, write_report
+from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.support.static_server import serve
 
 # Pyodide's own files are third-party and not pages of ours.

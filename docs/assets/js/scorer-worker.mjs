@@ -17,7 +17,15 @@ async function checkWasm(pyodideUrl) {
   const url = `${pyodideUrl}pyodide.asm.wasm`;
   let response;
   try {
-    response = await fetch(url, { method: "HEAD", cache: "no-cache" });
+    // A copy already in the HTTP cache answers without any request. Otherwise ask with HEAD
+    // in the default cache mode: forcing revalidation would make a host without validators
+    // evict the cached 3 MB file on every repeat visit.
+    response = await fetch(url, { cache: "only-if-cached", mode: "same-origin" })
+      .then((cached) => {
+        cached.body?.cancel();
+        return cached;
+      })
+      .catch(() => fetch(url, { method: "HEAD" }));
   } catch {
     throw new Error(
       "the browser could not download Python's files: the connection failed or something blocked it.",
@@ -45,14 +53,19 @@ async function start({ pyodideUrl, lockUrl }) {
   if (typeof WebAssembly !== "object") {
     throw new Error("this browser cannot run WebAssembly, which Python in the page needs.");
   }
-  progress("checking", 5, "Checking Python's files…");
-  await checkWasm(pyodideUrl);
-  progress("loading", 20, "Downloading and starting Python (about 13 MB the first time)…");
-  const pyodide = await startPyodide({
+  progress("loading", 5, "Downloading and starting Python (about 13 MB the first time)…");
+  // The check runs beside the start, so it costs no time; when it finds a broken host its
+  // plain-words reason wins over whatever Pyodide says (or never says) about it.
+  const check = checkWasm(pyodideUrl);
+  const starting = startPyodide({
     pyodideUrl,
     lockUrl,
     onProgress: (percent, text) => progress("loading", percent, text),
+  }).catch(async (error) => {
+    await check;
+    throw error;
   });
+  const pyodide = await Promise.race([starting, check.then(() => starting)]);
   progress("importing", 90, "Loading the assessment…");
   handle = pyodide.pyimport("assessment.browser").handle;
   const version = JSON.parse(handle(JSON.stringify({ op: "version" })));

@@ -6,12 +6,14 @@ origin other than the test server's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Route
 
 from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.support.static_server import ServerOptions, serve
@@ -38,7 +40,9 @@ def site_server(built_site: Path) -> Iterator[tuple[str, ServerOptions]]:
 @pytest.fixture
 def site_url(site_server: tuple[str, ServerOptions]) -> Iterator[str]:
     base_url, options = site_server
-    options.faults.clear()
+    # Each test starts from the server as it was built: no fault, no record of earlier requests.
+    for record in (options.faults, options.requests, options.sent):
+        record.clear()
     yield base_url
     options.faults.clear()
 
@@ -94,3 +98,22 @@ def page(page: Page, watch: PageWatch) -> Page:
 
 def wait_for_scorer(page: Page, state: str = "ready") -> None:
     page.wait_for_selector(f"#fl-assessment[data-scorer-state='{state}']", timeout=START_TIMEOUT_MS)
+
+
+@pytest.fixture
+def instant_navigation(page: Page, site_url: str) -> Page:
+    """The page, with Material's instant navigation working as on the published site.
+
+    Material navigates instantly only to pages listed in sitemap.xml, matched by origin. The
+    test build names site_url's origin (port 8000), not the test server's random port, so the
+    sitemap is served as a host publishing at its own address would serve it.
+    """
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_url))
+
+    def rewrite(route: Route) -> None:
+        response = route.fetch()
+        body = re.sub(r"<loc>https?://[^/<]+", f"<loc>{origin}", response.text())
+        route.fulfill(response=response, body=body)
+
+    page.route("**/sitemap.xml", rewrite)
+    return page

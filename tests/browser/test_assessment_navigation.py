@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from urllib.parse import urlsplit
-
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Page, expect
 
 import assessment
 from tests.browser.assessment_helpers import (
@@ -22,24 +19,10 @@ def _scorer_workers(page: Page) -> int:
     return sum("scorer-worker" in worker.url for worker in page.workers)
 
 
-def _serve_sitemap_for_this_origin(page: Page, site_url: str) -> None:
-    # Material navigates instantly only to pages listed in sitemap.xml, matched by port too.
-    # The test build names site_url's origin, not the test server's random port, so serve the
-    # sitemap as a host publishing at its own address would.
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_url))
-
-    def rewrite(route: Route) -> None:
-        response = route.fetch()
-        body = re.sub(r"<loc>https?://[^/<]+", f"<loc>{origin}", response.text())
-        route.fulfill(response=response, body=body)
-
-    page.route("**/sitemap.xml", rewrite)
-
-
 def test_leaving_and_coming_back_reuses_python_and_rebinds_the_form(
-    page: Page, site_url: str
+    instant_navigation: Page, site_url: str
 ) -> None:
-    _serve_sitemap_for_this_origin(page, site_url)
+    page = instant_navigation
     page.goto(site_url)
     page.wait_for_load_state("networkidle")
     page.evaluate("window.__sameDocument = true")  # gone if a link reloads the page

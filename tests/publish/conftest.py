@@ -12,6 +12,7 @@ import pytest
 # with tests/browser; only the server differs.
 from tests.browser.conftest import (  # noqa: F401
     browser_type_launch_args,
+    instant_navigation,
     page,
     server_options,
     site_url,

@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,20 @@ from assessment import Bank, encode, load_scenarios
 from assessment.cli import main
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-PYTHON_311 = Path("/root/.pyenv/versions/3.11.7/bin/python3")
+
+
+def oldest_supported_python() -> str:
+    """The interpreter of the oldest Python the package supports (pyproject's requires-python)."""
+    pyproject = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    oldest = pyproject["project"]["requires-python"].removeprefix(">=")
+    found = shutil.which(f"python{oldest}")
+    if found is None:
+        pytest.fail(
+            f"python{oldest} is not on PATH: the package must be tested on the oldest "
+            f"Python it supports; install CPython {oldest}.",
+            pytrace=False,
+        )
+    return found
 
 
 def run(
@@ -146,11 +161,10 @@ def test_the_module_runs_as_a_program() -> None:
     assert "They have the edge" in completed.stdout
 
 
-@pytest.mark.skipif(not PYTHON_311.exists(), reason="CPython 3.11 is not installed here")
-def test_the_package_runs_on_cpython_3_11() -> None:
+def test_the_package_runs_on_the_oldest_python_it_supports() -> None:
     code = encode(load_scenarios()["leak-threat"].answers)
     completed = subprocess.run(
-        [str(PYTHON_311), "-m", "assessment", "--code", code],
+        [oldest_supported_python(), "-m", "assessment", "--code", code],
         cwd=PROJECT_ROOT,
         env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
         capture_output=True,

@@ -44,6 +44,10 @@ def good_plan() -> Plan:
     return parse_plan(GOOD_PLAN, "sample", "assessment/plans/sample.toml")
 
 
+def test_the_worked_examples_have_plans() -> None:
+    assert {"job-offer", "sole-supplier", "small-business"} <= set(PLANS)
+
+
 @pytest.mark.parametrize("plan_id", sorted(PLANS))
 def test_every_plan_keeps_the_rules_the_site_teaches(plan_id: str) -> None:
     assert problems(PLANS[plan_id]) == []

@@ -12,7 +12,7 @@ from build_scripts.example_plans import render_example
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DOCS = PROJECT_ROOT / "docs"
-ARTICLE_FOLDERS = ("understand", "build", "fair", "examples")
+ARTICLE_FOLDERS = ("understand", "build", "fair", "situations", "examples")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 FENCED = re.compile(r"^```.*?^```", re.DOTALL | re.MULTILINE)
 NOT_PROSE_LINE = re.compile(r"^\s*(\||!\[|<|[-*_]{3,}\s*$|===|\?\?\?|!!!|#)")

@@ -10,7 +10,7 @@ import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DOCS = PROJECT_ROOT / "docs"
-ARTICLE_FOLDERS = ("understand", "build", "fair", "examples")
+ARTICLE_FOLDERS = ("understand", "build", "fair", "examples", "situations")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 FENCED = re.compile(r"^```.*?^```", re.DOTALL | re.MULTILINE)
 NOT_PROSE_LINE = re.compile(r"^\s*(\||!\[|<|[-*_]{3,}\s*$|===|\?\?\?|!!!|#)")

@@ -27,9 +27,13 @@ NOT_OUR_STYLE = {
 
 # A citation keeps the work's own spelling ("Organizational Behavior and Human Decision Processes").
 CITATION_LINES = {entry.split("\n")[0] for entry in further_reading_entries()}
+# So does the name of an organisation, wherever a page names it.
+PROPER_NAMES = ("Bureau of Labor Statistics",)
 
 
 def style_problems(text: str) -> list[str]:
+    for name in PROPER_NAMES:
+        text = text.replace(name, "")
     return [
         f"{match.group(0)!r}: use {advice}"
         for pattern, advice in NOT_OUR_STYLE.items()
@@ -49,3 +53,8 @@ def test_the_style_check_catches_american_spellings_and_other_percentages() -> N
     text = "We organized it toward a 10 per cent cut, 5 % more, in favor of the center."
     assert len(style_problems(text)) == 6
     assert style_problems("We organised it towards an 8% cut, in favour of the centre.") == []
+
+
+def test_a_proper_name_keeps_its_own_spelling_and_nothing_else_does() -> None:
+    assert style_problems("Data from the Bureau of Labor Statistics.") == []
+    assert len(style_problems("The Bureau of Labor Statistics measures labor.")) == 1

@@ -20,7 +20,7 @@ from mkdocs.utils.meta import get_data
 
 from build_scripts.errors import BuildError
 
-ARTICLE_FOLDERS = ("understand/", "build/", "fair/", "examples/")
+ARTICLE_FOLDERS = ("understand/", "build/", "fair/", "situations/", "examples/")
 FEED_FILE = "feed.xml"
 ATOM = "http://www.w3.org/2005/Atom"
 

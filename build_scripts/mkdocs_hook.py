@@ -75,7 +75,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Replaces each `<!-- generated: NAME -->` line with the fragment NAME, for this page."""
+    """Fills a worked example's numbers from its plan, then replaces each
+    `<!-- generated: NAME -->` line with the fragment NAME, for this page."""
+    from build_scripts.errors import BuildError
+    from build_scripts.example_plans import render_example
     from build_scripts.fragments import _environment, fill_markers
     from build_scripts.link_to_us import FRAGMENT, render_link_to_us
 
@@ -84,6 +87,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
         return render_link_to_us(_environment, _state["pages"], load_scenarios().values())
 
+    try:
+        markdown = render_example(markdown, page.meta, page.file.src_uri, PROJECT_ROOT)
+    except BuildError as error:
+        raise PluginError(str(error)) from error
     site_root = get_relative_url(".", page.file.url) + "/"
     try:
         return fill_markers(markdown, _state["assets"], site_root, {FRAGMENT: link_to_us})

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import yaml
 
+from build_scripts.example_plans import render_example
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DOCS = PROJECT_ROOT / "docs"
-ARTICLE_FOLDERS = ("understand", "build", "fair", "examples")
+ARTICLE_FOLDERS = ("understand", "build", "fair", "situations", "examples")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 FENCED = re.compile(r"^```.*?^```", re.DOTALL | re.MULTILINE)
 NOT_PROSE_LINE = re.compile(r"^\s*(\||!\[|<|[-*_]{3,}\s*$|===|\?\?\?|!!!|#)")
@@ -29,9 +31,13 @@ class Page:
     def is_article(self) -> bool:
         return self.path.parts[0] in ARTICLE_FOLDERS
 
+    def rendered(self) -> str:
+        """The body as a reader sees it: a worked example's numbers filled in from its plan."""
+        return render_example(self.body, self.meta, str(self.path), PROJECT_ROOT)
+
     def prose(self) -> str:
         """The running text: no code, tables, headings, HTML, link targets or attribute lists."""
-        text = FENCED.sub("", self.body)
+        text = FENCED.sub("", self.rendered())
         lines = [line for line in text.splitlines() if not NOT_PROSE_LINE.match(line)]
         return ATTR_LIST.sub("", LINK_TARGET.sub("]", "\n".join(lines)))
 

@@ -21,7 +21,7 @@ def main() -> None:
     article_ease = [
         ease
         for path, _, ease in rows
-        if path.split("/")[0] in ("understand", "build", "fair", "examples")
+        if path.split("/")[0] in ("understand", "build", "fair", "situations", "examples")
     ]
     print(f"\n{len(rows)} pages, {sum(words for _, words, _ in rows)} words of prose")
     print(f"average reading ease of the articles: {statistics.mean(article_ease):.1f} (aim: 50+)")

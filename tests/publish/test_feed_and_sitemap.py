@@ -1,4 +1,5 @@
-"""The RSS feed lists every article with its title, description and date; the sitemap every page."""
+"""The RSS feed lists every article with its title, description and date, and reads as valid RSS
+in feedparser; the sitemap lists every page."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import email.utils
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import feedparser
 import pytest
 
 from build_scripts.errors import BuildError
@@ -52,6 +54,28 @@ def test_feed_describes_the_site_and_points_at_itself(built_site: Path) -> None:
     assert channel.findtext("link") == SITE_URL
     this = channel.find("{http://www.w3.org/2005/Atom}link")
     assert this is not None and this.get("href") == SITE_URL + "feed.xml"
+
+
+def test_feed_reads_as_valid_rss_2_in_feedparser(built_site: Path) -> None:
+    # feedparser reads leniently, as feed readers do, and sets `bozo` when it had to repair
+    # or guess; parsing the bytes (not a path or URL) keeps it from fetching anything.
+    parsed = feedparser.parse((built_site / "feed.xml").read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "rss20"
+    assert (parsed.feed.title, parsed.feed.link) == ("Fair Leverage", SITE_URL)
+    expected = articles_in_docs()
+    assert sorted(entry.link.removeprefix(SITE_URL[:-1]) for entry in parsed.entries) == expected
+    for entry in parsed.entries:
+        assert entry.title and entry.summary, entry.link
+        assert entry.id == entry.link
+        assert entry.published_parsed is not None, entry.link
+
+
+def test_feedparser_flags_a_feed_that_is_not_well_formed() -> None:
+    # An unescaped & is not XML: feedparser must say so, or the check above proves nothing.
+    broken = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>A & B</title>
+        <link>https://example.org/</link><description>About.</description></channel></rss>"""
+    assert feedparser.parse(broken).bozo
 
 
 def test_feed_puts_the_newest_article_first() -> None:

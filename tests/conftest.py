@@ -38,3 +38,16 @@ def built_site(site_build: tuple[Path, subprocess.CompletedProcess[str]]) -> Pat
     if completed.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{completed.stderr}", pytrace=False)
     return destination
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--reverse",
+        action="store_true",
+        help="run the collected tests in reverse order, to show that none depends on another",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--reverse"):
+        items.reverse()

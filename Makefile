@@ -17,7 +17,7 @@ APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND
 .PHONY: help
 help:
 	@echo "make serve   set up, build the site assets and serve the site at http://127.0.0.1:8000 (live reload)"
-	@echo "make test    set up (Python packages, Pyodide core, Chromium) and run every test"
+	@echo "make test    set up (Python packages, Pyodide core, Chromium, Firefox, WebKit) and run every test"
 	@echo "make check   run only the fast static checks (ruff, mypy)"
 	@echo "make build   write the deployable site to site/"
 	@echo "make bench   run the benchmarks in tests/bench/ and print their figures"
@@ -63,6 +63,12 @@ fonts:
 chromium:
 	@[ -x /usr/bin/chromium ] || { echo "Installing Debian's Chromium for the browser tests"; $(call APT_INSTALL,chromium); }
 
+# The cross-engine tests (tests/engines): Firefox ESR, and WebKitGTK's WebDriver (which brings
+# WebKit and its MiniBrowser) on an Xvfb display.
+.PHONY: engines
+engines:
+	@[ -x /usr/bin/firefox-esr ] && [ -x /usr/bin/WebKitWebDriver ] && [ -x /usr/bin/Xvfb ] || { echo "Installing Debian's Firefox ESR, WebKitGTK WebDriver and Xvfb for the cross-engine tests"; $(call APT_INSTALL,firefox-esr webkit2gtk-driver xvfb); }
+
 .PHONY: serve
 serve: install
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -72,7 +78,7 @@ build: install
 	$(VENV)/bin/mkdocs build --strict --clean --site-dir site
 
 .PHONY: test
-test: install chromium tools java
+test: install chromium engines tools java
 	$(PY) -m pytest
 
 # The fast static checks only: ruff (lint and format) and mypy --strict.

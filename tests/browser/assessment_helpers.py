@@ -1,15 +1,26 @@
-"""Helpers for the assessment page tests: fill answers, await Python's result, read the numbers."""
+"""Helpers for the assessment page tests: fill answers, await Python's result, read the numbers.
+
+They take any page with Playwright's `evaluate` and `wait_for_selector`: Chromium's Playwright
+`Page` here, and Firefox's and WebKit's pages in tests/engines (tests/support/engine_page.py),
+so every engine is checked against one definition of what the page must show.
+"""
 
 from __future__ import annotations
 
 import random
-from typing import Any
-
-from playwright.sync_api import Page
+from typing import Any, Protocol
 
 import assessment
 
 RESULTS = "[data-fl-results]"
+START_TIMEOUT_MS = 60_000
+
+
+class PageLike(Protocol):
+    def evaluate(self, expression: str, arg: Any = None, /) -> Any: ...
+
+    def wait_for_selector(self, selector: str, /, *, timeout: float = ...) -> Any: ...
+
 
 _SET_ANSWERS = """(answers) => {
   const form = document.querySelector("[data-fl-form]");
@@ -44,24 +55,28 @@ _READ_NUMBERS = """() => {
 }"""
 
 
-def set_answers(page: Page, answers: dict[str, str]) -> None:
+def wait_for_scorer(page: PageLike, state: str = "ready") -> None:
+    page.wait_for_selector(f"#fl-assessment[data-scorer-state='{state}']", timeout=START_TIMEOUT_MS)
+
+
+def set_answers(page: PageLike, answers: dict[str, str]) -> None:
     """Sets the form to exactly these answers, as a reader's change would; waits for the result."""
     page.evaluate(_SET_ANSWERS, answers)
     wait_for_result(page)
 
 
-def wait_for_result(page: Page) -> None:
+def wait_for_result(page: PageLike) -> None:
     page.wait_for_selector(f"{RESULTS}[data-fl-state='current']")
 
 
-def form_answers(page: Page) -> dict[str, str]:
+def form_answers(page: PageLike) -> dict[str, str]:
     return page.evaluate(
         """() => Object.fromEntries([...document.querySelectorAll("[data-fl-form] input:checked")]
              .map((input) => [input.name, input.value]))"""
     )
 
 
-def shown_numbers(page: Page) -> dict[str, Any]:
+def shown_numbers(page: PageLike) -> dict[str, Any]:
     return page.evaluate(_READ_NUMBERS)
 
 

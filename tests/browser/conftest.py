@@ -15,10 +15,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Route
 
+# wait_for_scorer is imported from here by the browser and publish tests.
+from tests.browser.assessment_helpers import START_TIMEOUT_MS, wait_for_scorer  # noqa: F401
 from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.support.static_server import ServerOptions, serve
-
-START_TIMEOUT_MS = 60_000
 
 
 @pytest.fixture(scope="session")
@@ -94,10 +94,6 @@ def watch(context: BrowserContext, site_url: str) -> Iterator[PageWatch]:
 def page(page: Page, watch: PageWatch) -> Page:
     page.set_default_timeout(START_TIMEOUT_MS)
     return page
-
-
-def wait_for_scorer(page: Page, state: str = "ready") -> None:
-    page.wait_for_selector(f"#fl-assessment[data-scorer-state='{state}']", timeout=START_TIMEOUT_MS)
 
 
 @pytest.fixture

@@ -1,13 +1,16 @@
 """A static file server for tests and benchmarks: correct content types, faults and headers.
 
 With `ServerOptions(headers_file=True)` it also applies the site's own `_headers` file the way
-Netlify and Cloudflare Pages do, so tests see exactly the headers a publisher ships.
+Netlify and Cloudflare Pages do, so tests see exactly the headers a publisher ships. With
+`csp_report_path` as well, the policy gains a `report-uri` and the server records every report
+a browser sends it, so a test sees what the policy blocked, in the page and in its workers.
 """
 
 from __future__ import annotations
 
 import gzip
 import http.server
+import json
 import mimetypes
 import threading
 from collections.abc import Callable, Iterator
@@ -16,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from tests.support.record import Record
 
 CONTENT_TYPES = {
     ".wasm": "application/wasm",
@@ -49,6 +54,20 @@ class ServerOptions:
     brotli: bool = False  # with compress: prefer brotli (as CDNs do) when the client accepts it
     sent: list[tuple[str, int]] = field(default_factory=list)  # (path, body bytes sent)
     etags: bool = False  # send ETag and answer If-None-Match with 304, as real hosts do
+    csp_report_path: str | None = None  # with headers_file: the CSP's report-uri, served here
+    csp_reports: Record = field(default_factory=Record)  # one line per report received
+
+
+def _report_line(body: bytes) -> str:
+    """One CSP report (`application/csp-report`, as every engine sends for report-uri) as text."""
+    try:
+        report = json.loads(body)["csp-report"]
+        return (
+            f"{report.get('effective-directive') or report.get('violated-directive')} blocked"
+            f" {report.get('blocked-uri')} on {report.get('document-uri')}"
+        )
+    except (ValueError, TypeError, KeyError):
+        return f"unreadable report: {body[:300]!r}"  # still a report, so still a finding
 
 
 @lru_cache(maxsize=256)
@@ -88,6 +107,16 @@ def _handler(root: Path, options: ServerOptions) -> type[http.server.BaseHTTPReq
         def do_GET(self) -> None:
             self._serve(send_body=True)
 
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            path = self.path.split("?", 1)[0]
+            reported = options.csp_report_path is not None and path == options.csp_report_path
+            self.send_response(204 if reported else 405)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            if reported:
+                options.csp_reports.add(_report_line(body))
+
         def _serve(self, send_body: bool) -> None:
             path = self.path.split("?", 1)[0].split("#", 1)[0]
             options.requests.append(path)
@@ -107,6 +136,8 @@ def _handler(root: Path, options: ServerOptions) -> type[http.server.BaseHTTPReq
                 body = fault.body
             content_type = CONTENT_TYPES.get(target.suffix) or mimetypes.guess_type(target.name)[0]
             extra = host_headers(path)
+            if options.csp_report_path and "Content-Security-Policy" in extra:
+                extra["Content-Security-Policy"] += f"; report-uri {options.csp_report_path}"
             content_type = extra.pop("Content-Type", content_type)
             if fault and fault.content_type:
                 content_type = fault.content_type

@@ -138,9 +138,10 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def _link_glossary_terms(html: str, page: Page, config: MkDocsConfig) -> str:
-    from build_scripts.glossary import ARTICLE_FOLDERS, GLOSSARY_PAGE, link_first_uses, read_terms
+    from build_scripts.articles import is_article
+    from build_scripts.glossary import GLOSSARY_PAGE, link_first_uses, read_terms
 
-    if not page.file.src_uri.startswith(ARTICLE_FOLDERS):
+    if not is_article(page.file.src_uri):
         return html
     if "glossary_terms" not in _state:
         _state["glossary_terms"] = read_terms(Path(config.docs_dir))

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import yaml
 
+from build_scripts.articles import is_article
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DOCS = PROJECT_ROOT / "docs"
-ARTICLE_FOLDERS = ("understand", "build", "fair", "examples")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 FENCED = re.compile(r"^```.*?^```", re.DOTALL | re.MULTILINE)
 NOT_PROSE_LINE = re.compile(r"^\s*(\||!\[|<|[-*_]{3,}\s*$|===|\?\?\?|!!!|#)")
@@ -27,7 +28,7 @@ class Page:
 
     @property
     def is_article(self) -> bool:
-        return self.path.parts[0] in ARTICLE_FOLDERS
+        return is_article(self.path.as_posix())
 
     def prose(self) -> str:
         """The running text: no code, tables, headings, HTML, link targets or attribute lists."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import random
 from typing import Any
 
 from playwright.sync_api import Page
 
 import assessment
+from build_scripts.fragments import STORAGE_KEY
 
 RESULTS = "[data-fl-results]"
 
@@ -59,6 +61,12 @@ def form_answers(page: Page) -> dict[str, str]:
         """() => Object.fromEntries([...document.querySelectorAll("[data-fl-form] input:checked")]
              .map((input) => [input.name, input.value]))"""
     )
+
+
+def stored_answers(page: Page) -> Any:
+    """What the page keeps in this browser's storage (parsed), or None when nothing is kept."""
+    text = page.evaluate("(key) => localStorage.getItem(key)", STORAGE_KEY)
+    return None if text is None else json.loads(text)
 
 
 def shown_numbers(page: Page) -> dict[str, Any]:

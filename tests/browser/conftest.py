@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request
 
+from build_scripts.assets import CORE_URL
+from build_scripts.pyodide_core import core_python_version
 from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.support.static_server import ServerOptions, serve
 
@@ -41,6 +43,12 @@ def site_url(site_server: tuple[str, ServerOptions]) -> Iterator[str]:
     options.faults.clear()
     yield base_url
     options.faults.clear()
+
+
+@pytest.fixture(scope="session")
+def pyodide_python(built_site: Path) -> str:
+    """The Python version the published Pyodide core runs, such as "3.14.2"."""
+    return core_python_version(built_site / CORE_URL)
 
 
 @pytest.fixture

@@ -36,6 +36,7 @@ sys.path.insert(0, str(PROJECT_ROOT))
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright  # noqa: E402
 
+from build_scripts.fragments import ENTRY_MODULE  # noqa: E402
 from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.support.static_server import (  # noqa: E402
     COMPRESSIBLE,
@@ -47,7 +48,6 @@ from tests.support.static_server import (  # noqa: E402
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 CACHE = PROJECT_ROOT / ".cache" / "bench"
-MICROPIP = "micropip==0.11.1"  # the version Pyodide 314.0.7's lock file lists
 PYSCRIPT_DIST = PROJECT_ROOT / "tests" / "tools" / "node_modules" / "@pyscript" / "core" / "dist"
 ARTICLE = "understand/what-is-leverage/"
 ARTICLE_WINDOW_MS = 1500
@@ -99,10 +99,11 @@ def build_site(destination: Path) -> None:
         sys.exit(f"mkdocs build --strict failed:\n{completed.stderr}")
 
 
-def fetch_micropip() -> Path:
-    """micropip is not in Pyodide's npm package: the baselines get it from PyPI, once."""
+def fetch_micropip(version: str) -> Path:
+    """micropip is not in Pyodide's npm package: the baselines get it from PyPI, once, in the
+    version the core's lock file lists."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    found = sorted(CACHE.glob("micropip-*-py3-none-any.whl"))
+    found = sorted(CACHE.glob(f"micropip-{version}-py3-none-any.whl"))
     if not found:
         subprocess.run(
             [
@@ -113,13 +114,13 @@ def fetch_micropip() -> Path:
                 "--quiet",
                 "--no-deps",
                 "--only-binary=:all:",
-                MICROPIP,
+                f"micropip=={version}",
                 "--dest",
                 str(CACHE),
             ],
             check=True,
         )
-        found = sorted(CACHE.glob("micropip-*-py3-none-any.whl"))
+        found = sorted(CACHE.glob(f"micropip-{version}-py3-none-any.whl"))
     return found[-1]
 
 
@@ -131,11 +132,10 @@ def _sha256(path: Path) -> str:
 
 def baseline_page(template: str, head: str, body_end: str) -> str:
     """The built assessment page with our page script swapped for a baseline's."""
-    page, count = re.subn(
-        r'<script[^>]*src="[^"]*assets/js/assessment\.mjs[^"]*"[^>]*></script>', "", template
-    )
+    entry = re.escape(ENTRY_MODULE)
+    page, count = re.subn(rf'<script[^>]*src="[^"]*{entry}"[^>]*></script>', "", template)
     if count != 1:
-        sys.exit("could not find the assessment.mjs script tag in the built assessment page")
+        sys.exit(f"could not find the {ENTRY_MODULE} script tag in the built assessment page")
     page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
     page = page.replace("</head>", head + "\n</head>", 1)
     return page.replace("</body>", body_end + "\n</body>", 1)
@@ -147,10 +147,10 @@ def prepare_root(site: Path, root: Path) -> dict[str, str]:
     core = next((root / "pyodide").iterdir())
     # The baselines load micropip by name, as tutorials do: serve PyPI's wheel beside the
     # core and list its hash in the core lock file (our page uses its own lock file).
-    micropip = fetch_micropip()
-    shutil.copy(micropip, core / micropip.name)
     lock_path = core / "pyodide-lock.json"
     lock = json.loads(lock_path.read_text())
+    micropip = fetch_micropip(lock["packages"]["micropip"]["version"])
+    shutil.copy(micropip, core / micropip.name)
     lock["packages"]["micropip"].update(file_name=micropip.name, sha256=_sha256(micropip))
     lock_path.write_text(json.dumps(lock))
 

@@ -30,6 +30,15 @@ WASM = "pyodide.asm.wasm"
 PROMPT_S = 8
 
 
+def _try_again_scores_the_answers_kept(page: Page, answers: dict[str, str]) -> None:
+    page.get_by_role("button", name="Try again").click()
+    wait_for_scorer(page)
+    wait_for_result(page)
+    expect(page.locator("[data-fl-failure]")).to_be_hidden()
+    assert form_answers(page) == answers
+    assert comparable(shown_numbers(page)) == expected_numbers(answers)
+
+
 def _answers_then_wait_for_failure(page: Page) -> dict[str, str]:
     page.locator("#q-your-alternative-similar").check()
     page.locator("#q-their-alternative-poor").check()
@@ -73,12 +82,7 @@ def test_a_broken_wasm_file_is_reported_at_once_and_retry_recovers(
     assert axe_violations(page, "#fl-assessment") == []
 
     server_options.faults.clear()
-    page.get_by_role("button", name="Try again").click()
-    wait_for_scorer(page)
-    wait_for_result(page)
-    expect(failure).to_be_hidden()
-    assert form_answers(page) == answers
-    assert comparable(shown_numbers(page)) == expected_numbers(answers)
+    _try_again_scores_the_answers_kept(page, answers)
 
 
 def _lower_limit(page: Page, attribute: str, build_ms: int, test_ms: int) -> None:
@@ -179,10 +183,5 @@ def test_a_worker_that_stops_mid_session_loses_no_answer_and_try_again_scores_ag
     assert form_answers(page) == answers
     assert stored_answers(page) == {"answers": answers}
 
-    page.get_by_role("button", name="Try again").click()
-    wait_for_scorer(page)
-    wait_for_result(page)
-    expect(failure).to_be_hidden()
-    assert form_answers(page) == answers
-    assert comparable(shown_numbers(page)) == expected_numbers(answers)
+    _try_again_scores_the_answers_kept(page, answers)
     assert page.evaluate("window.__scorers.length") == 2  # a fresh worker, not the broken one

@@ -19,7 +19,8 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 # A marker stands on a line of its own for a block, or inside a sentence for a single fact.
 MARKER = re.compile(r"<!-- generated: (?P<name>[\w.-]+) -->")
 
-_environment = jinja2.Environment(
+# The fragments' templates, autoescaped; the link-to-us fragment is rendered with them too.
+ENVIRONMENT = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES),
     autoescape=jinja2.select_autoescape(["html", "j2"]),
     undefined=jinja2.StrictUndefined,
@@ -83,7 +84,7 @@ def render_assessment_form(assets: SiteAssets, site_root: str) -> str:
     import assessment
 
     bank = assessment.load_bank()
-    return _environment.get_template("assessment/form.html.j2").render(
+    return ENVIRONMENT.get_template("assessment/form.html.j2").render(
         site_root=site_root,
         assets=assets,
         bank=bank,

@@ -1,8 +1,8 @@
-"""Builds every generated site asset (Pyodide core, wheel, lock file, fragments) in one call."""
+"""Builds every generated site asset (Pyodide core, wheel, lock file, start-up files) at once."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from build_scripts.pyodide_core import PYODIDE_VERSION, ensure_core
@@ -10,8 +10,6 @@ from build_scripts.python_bundle import ensure_bundle
 from build_scripts.startup import ensure_startup
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-CACHE_DIR = PROJECT_ROOT / ".cache"
-GENERATED_DIR = PROJECT_ROOT / "build" / "generated"
 # Where the Pyodide core is published: versioned, so it can be cached forever.
 CORE_URL = f"pyodide/{PYODIDE_VERSION}/"
 
@@ -27,7 +25,6 @@ class SiteAssets:
     # The trimmed Python archive and the memory snapshot (build_scripts/startup.py), published
     # in a subfolder of bundle_url; the page is told their URLs (build_scripts/fragments.py).
     startup_dir: Path
-    fragments: dict[str, str] = field(default_factory=dict)
 
     @property
     def startup_url(self) -> str:

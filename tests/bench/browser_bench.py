@@ -6,7 +6,8 @@ page: (a) the tutorial way (loadPyodide() on the main thread, then micropip inst
 wheel), (b) PyScript, (c) a bare loadPyodide() in a worker with no package. Each page is
 opened as a share link (#code=...) in fresh browser contexts, on loopback and on a
 throttled profile (10 Mbit/s, 40 ms), cold and as a repeat visit (same profile, new browser
-process). Writes tests/bench/results/<stamp>.md and .json. Run by `make bench`; `--quick`
+process). Writes tests/bench/results/latest.md (committed: the figures the README links to)
+and latest.json, and dated copies of both (not committed). Run by `make bench`; `--quick`
 takes fewer samples.
 """
 
@@ -28,7 +29,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -50,6 +51,7 @@ RESULTS = HERE / "results"
 CACHE = PROJECT_ROOT / ".cache" / "bench"
 PYSCRIPT_DIST = PROJECT_ROOT / "tests" / "tools" / "node_modules" / "@pyscript" / "core" / "dist"
 ARTICLE = "understand/what-is-leverage/"
+OUR_SCRIPTS = f"/{PurePosixPath(ENTRY_MODULE).parent.parent}/"  # the page's and the worker's
 ARTICLE_WINDOW_MS = 1500
 TIMEOUT_MS = 90_000
 LATENCY_CHANGES = 50
@@ -239,6 +241,7 @@ class Sample:
     gap_to_ready: float | None
     gap_window: float | None
     bytes: int
+    script_bytes: int  # of our own JavaScript (the page's and the worker's modules), as sent
     requests: int
     foreign: list[str] = field(default_factory=list)
     statuses: list[str] = field(default_factory=list)  # the page's start-up progress texts
@@ -312,6 +315,7 @@ def visit(
         gap_to_ready=_max_gap(data["gaps"], ready) if ready is not None else None,
         gap_window=_max_gap(data["gaps"], window_ms) if window_ms is not None else None,
         bytes=sum(size for _, size in options.sent),
+        script_bytes=sum(size for path, size in options.sent if path.startswith(OUR_SCRIPTS)),
         requests=len(options.sent),
         foreign=foreign,
         statuses=data["statuses"],
@@ -382,6 +386,8 @@ def fmt(stats: dict[str, float] | None, unit: str = "ms") -> str:
         return "—"
     if unit == "kB":
         return f"{stats['median'] / 1000:,.0f} kB"
+    if unit == "B":
+        return f"{stats['median']:,.0f} B"
     return f"{stats['median']:,.0f} ({stats['min']:,.0f} to {stats['max']:,.0f})"
 
 
@@ -433,14 +439,18 @@ def markdown(report: dict[str, Any]) -> str:
         f"{report['machine']['load_average']}, at the end {report['load_average_end']} "
         "(other work on the machine slows every page alike; compare ratios).",
         "",
+        f"Bytes are response bodies as sent (compressed); “our JavaScript” is what came from "
+        f"`{OUR_SCRIPTS}`, the page's and the worker's modules.",
+        "",
     ]
     for profile, data in report["profiles"].items():
         lines += [
             f"### {profile}",
             "",
             "| page | visit | first usable input | ready | first result (share link) "
-            "| longest main-thread gap to ready | bytes | started from the snapshot |",
-            "| --- | --- | --- | --- | --- | --- | --- | --- |",
+            "| longest main-thread gap to ready | bytes | our JavaScript "
+            "| started from the snapshot |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
         ]
         for visit_kind in ("cold", "repeat"):
             for subject in SUBJECTS:
@@ -451,6 +461,7 @@ def markdown(report: dict[str, Any]) -> str:
                     f"| {subject.label} | {visit_kind} | {fmt(row['input'])} | "
                     f"{fmt(row['ready'])} | {fmt(row['result'])} | "
                     f"{fmt(row['gap_to_ready'])} | {fmt(row['bytes'], 'kB')} | "
+                    f"{fmt(row['script_bytes'], 'B')} | "
                     + (
                         f"{row['from_snapshot']} of {row['n']} |"
                         if subject.key == "ours"
@@ -461,7 +472,8 @@ def markdown(report: dict[str, Any]) -> str:
         lines.append(
             f"| article page ({ARTICLE}) | cold | — | — | — | "
             f"{fmt(article['gap_window'])} (first {ARTICLE_WINDOW_MS / 1000:g} s) | "
-            f"{fmt(article['bytes'], 'kB')} (Pyodide: {article['pyodide_bytes']}) | — |"
+            f"{fmt(article['bytes'], 'kB')} (Pyodide: {article['pyodide_bytes']}) | "
+            f"{fmt(article['script_bytes'], 'B')} | — |"
         )
         lines.append("")
         lines += ["| ratio, ours to | ready | first result |", "| --- | --- | --- |"]
@@ -651,6 +663,7 @@ def collect(samples: list[Sample]) -> dict[str, Any]:
         "gap_to_ready": summary([s.gap_to_ready for s in samples if s.gap_to_ready is not None]),
         "gap_window": summary([s.gap_window for s in samples if s.gap_window is not None]),
         "bytes": summary([float(s.bytes) for s in samples]),
+        "script_bytes": summary([float(s.script_bytes) for s in samples]),
         "requests": summary([float(s.requests) for s in samples]),
         "foreign": sorted({url for s in samples for url in s.foreign}),
         "samples": [s.__dict__ for s in samples],

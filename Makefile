@@ -1,4 +1,4 @@
-# Fair Leverage: every target sets up what it needs itself (see README).
+# Fair Leverage: every target sets up what it needs itself (see README and CONTRIBUTING.md).
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 

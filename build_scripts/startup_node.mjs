@@ -69,8 +69,8 @@ sorted({getattr(m, "__file__", None)[len(prefix):] for m in list(sys.modules.val
     .toJs();
   writeFileSync(modulesOut, JSON.stringify(files, null, 1));
   // Compiled to .pyc by this very Python (same magic number as the browser's): without the
-  // snapshot, compiling the sources of these modules was most of the start-up time
-  // (measured: loopback start 3.0 s with sources; see README, Performance). A sourceless
+  // snapshot, compiling the sources of these modules was most of the start-up time (measured:
+  // loopback start 3.0 s with sources; see ARCHITECTURE.md, "Starting Python"). A sourceless
   // .pyc in a zip is loaded without looking for its source.
   pyodide.FS.writeFile("/tmp/assessment.whl", wheelBytes);
   pyodide.globals.set("wanted", pyodide.toPy(files));

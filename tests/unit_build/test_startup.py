@@ -62,7 +62,7 @@ def test_the_archive_holds_the_package_and_only_the_traced_standard_library(
     assert package <= names, f"missing from the archive: {sorted(package - names)}"
     assert names - package == stdlib
     assert not any(name.endswith(".py") or ".dist-info/" in name for name in names)
-    # Compiled by Pyodide's Python: its magic number, which CPython 3.14 shares.
+    # Compiled by Pyodide's Python: its magic number, which the CPython of the same version shares.
     assert archive.read("assessment/browser.pyc")[:2] == archive.read("json/__init__.pyc")[:2]
     # The point of the archive: a part of the 2.5 MB standard library.
     assert (folder / startup.ARCHIVE).stat().st_size < 2_000_000

@@ -3,10 +3,7 @@ from an article, one worker serves the whole visit, and the form is re-bound on 
 
 from __future__ import annotations
 
-import re
-from urllib.parse import urlsplit
-
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Page, expect
 
 import assessment
 from build_scripts.fragments import ENTRY_MODULE, WORKER_MODULE
@@ -14,6 +11,7 @@ from tests.browser.assessment_helpers import (
     comparable,
     expected_numbers,
     form_answers,
+    serve_sitemap_for_this_origin,
     shown_numbers,
     wait_for_result,
 )
@@ -24,24 +22,10 @@ def _scorer_workers(page: Page) -> int:
     return sum(worker.url.endswith(WORKER_MODULE) for worker in page.workers)
 
 
-def _serve_sitemap_for_this_origin(page: Page, site_url: str) -> None:
-    # Material navigates instantly only to pages listed in sitemap.xml, matched by port too.
-    # The test build names site_url's origin, not the test server's random port, so serve the
-    # sitemap as a host publishing at its own address would.
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_url))
-
-    def rewrite(route: Route) -> None:
-        response = route.fetch()
-        body = re.sub(r"<loc>https?://[^/<]+", f"<loc>{origin}", response.text())
-        route.fulfill(response=response, body=body)
-
-    page.route("**/sitemap.xml", rewrite)
-
-
 def test_from_an_article_to_the_assessment_and_back_python_starts_once_and_the_form_rebinds(
     page: Page, site_url: str
 ) -> None:
-    _serve_sitemap_for_this_origin(page, site_url)
+    serve_sitemap_for_this_origin(page, site_url)
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(site_url + "understand/what-is-leverage/")

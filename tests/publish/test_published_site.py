@@ -13,6 +13,7 @@ from tests.browser.assessment_helpers import (
     comparable,
     expected_numbers,
     random_answers,
+    serve_sitemap_for_this_origin,
     set_answers,
     shown_numbers,
 )
@@ -103,6 +104,23 @@ def test_the_assessment_starts_python_and_scores_under_the_policy(
     page.goto(site_url + "assessment/")
     wait_for_scorer(page)
     answers = random_answers(random.Random(4))
+    set_answers(page, answers)
+    assert comparable(shown_numbers(page)) == expected_numbers(answers)
+    assert violations(page) == []
+
+
+def test_instant_navigation_from_an_article_runs_the_assessment_under_the_policy(
+    page: Page, site_url: str
+) -> None:
+    page.add_init_script(RECORD_VIOLATIONS)
+    serve_sitemap_for_this_origin(page, site_url)
+    page.goto(site_url + "understand/what-is-leverage/", wait_until="networkidle")
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-nav__link", has_text="The assessment").first.click()
+    page.wait_for_url("**/assessment/")
+    wait_for_scorer(page)
+    assert page.evaluate("window.__sameDocument === true"), "instant navigation did not run"
+    answers = random_answers(random.Random(6))
     set_answers(page, answers)
     assert comparable(shown_numbers(page)) == expected_numbers(answers)
     assert violations(page) == []

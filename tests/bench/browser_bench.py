@@ -133,11 +133,14 @@ def _sha256(path: Path) -> str:
 
 
 def baseline_page(template: str, head: str, body_end: str) -> str:
-    """The built assessment page with our page script swapped for a baseline's."""
+    """The built assessment page with our page scripts (the entry module, and the modules it
+    preloads) swapped for a baseline's."""
     entry = re.escape(ENTRY_MODULE)
     page, count = re.subn(rf'<script[^>]*src="[^"]*{entry}"[^>]*></script>', "", template)
     if count != 1:
         sys.exit(f"could not find the {ENTRY_MODULE} script tag in the built assessment page")
+    ours = re.escape(OUR_SCRIPTS.lstrip("/"))
+    page = re.sub(rf'<link rel="modulepreload" href="[^"]*{ours}[^"]*">', "", page)
     page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
     page = page.replace("</head>", head + "\n</head>", 1)
     return page.replace("</body>", body_end + "\n</body>", 1)

@@ -1,4 +1,4 @@
-# Fair Leverage: every target sets up what it needs itself (see README).
+# Fair Leverage: every target sets up what it needs itself (see README and CONTRIBUTING.md).
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -18,7 +18,8 @@ APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND
 help:
 	@echo "make serve   set up, build the site assets and serve the site at http://127.0.0.1:8000 (live reload)"
 	@echo "make test    set up (Python packages, Pyodide core, Chromium, Firefox, WebKit) and run every test"
-	@echo "make check   run only the fast static checks (ruff, mypy)"
+	@echo "make check   run only the fast static checks (ruff, mypy, tsc, Prettier)"
+	@echo "make format  format the Python (ruff) and the JavaScript (Prettier)"
 	@echo "make build   write the deployable site to site/"
 	@echo "make bench   run the benchmarks in tests/bench/ and print their figures"
 	@echo "make report  print each page's prose word count and Flesch reading ease"
@@ -81,10 +82,16 @@ build: install
 test: install chromium engines tools java
 	$(PY) -m pytest
 
-# The fast static checks only: ruff (lint and format) and mypy --strict.
+# The fast static checks only: ruff (lint and format), mypy --strict, tsc --noEmit, Prettier.
 .PHONY: check
-check: $(INSTALLED)
-	$(PY) -m pytest -q tests/checks/test_python_static.py
+check: $(INSTALLED) tools
+	$(PY) -m pytest -q tests/checks/test_python_static.py tests/checks/test_javascript_static.py
+
+# Formats what the checks hold to one style (the JavaScript files: tests/checks/javascript.py).
+.PHONY: format
+format: $(INSTALLED) tools
+	$(VENV)/bin/ruff format .
+	$(PY) -m tests.checks.javascript
 
 .PHONY: bench
 bench: install chromium tools

@@ -1,8 +1,8 @@
-"""Builds every generated site asset (Pyodide core, wheel, lock file, fragments) in one call."""
+"""Builds every generated site asset (Pyodide core, wheel, lock file, start-up files) at once."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from build_scripts.pyodide_core import PYODIDE_VERSION, ensure_core
@@ -10,8 +10,8 @@ from build_scripts.python_bundle import ensure_bundle
 from build_scripts.startup import ensure_startup
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-CACHE_DIR = PROJECT_ROOT / ".cache"
-GENERATED_DIR = PROJECT_ROOT / "build" / "generated"
+# Where the Pyodide core is published: versioned, so it can be cached forever.
+CORE_URL = f"pyodide/{PYODIDE_VERSION}/"
 
 
 @dataclass(frozen=True)
@@ -22,17 +22,23 @@ class SiteAssets:
     bundle_dir: Path
     core_url: str  # site-relative folder, versioned by the Pyodide release
     bundle_url: str  # site-relative folder, named by the hash of the package sources
-    fragments: dict[str, str] = field(default_factory=dict)
-    # The trimmed Python archive and the memory snapshot (build_scripts/startup.py),
-    # published in a subfolder of bundle_url that pyodide-start.mjs knows by name.
-    startup_dir: Path | None = None
+    # The trimmed Python archive and the memory snapshot (build_scripts/startup.py), published
+    # in a subfolder of bundle_url; the page is told their URLs (build_scripts/fragments.py).
+    startup_dir: Path
+
+    @property
+    def startup_url(self) -> str:
+        """Site-relative folder of the start-up files, named after their Pyodide and format."""
+        return f"{self.bundle_url}{self.startup_dir.name}/"
 
     def site_files(self) -> list[tuple[Path, str]]:
         """(file on disk, site-relative destination) for every file to publish."""
         pairs = []
-        folders = [(self.core_dir, self.core_url), (self.bundle_dir, self.bundle_url)]
-        if self.startup_dir is not None:
-            folders.append((self.startup_dir, f"{self.bundle_url}{self.startup_dir.name}/"))
+        folders = [
+            (self.core_dir, self.core_url),
+            (self.bundle_dir, self.bundle_url),
+            (self.startup_dir, self.startup_url),
+        ]
         for folder, url in folders:
             pairs += [
                 (path, url + path.name)
@@ -54,6 +60,6 @@ def build_assets(project_root: Path = PROJECT_ROOT) -> SiteAssets:
         core_dir=core_dir,
         bundle_dir=bundle_dir,
         startup_dir=startup_dir,
-        core_url=f"pyodide/{PYODIDE_VERSION}/",
+        core_url=CORE_URL,
         bundle_url=f"assets/python/{bundle_dir.name}/",
     )

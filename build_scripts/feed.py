@@ -1,8 +1,9 @@
 """The site's pages as data from their front matter, and the RSS feed of the articles.
 
-An article is any page under one of ARTICLE_FOLDERS. Its feed date is the `date:` field of its
-front matter (YYYY-MM-DD, the day it was first published): an editor sets it once, and it does
-not depend on git history, which shallow clones and CI checkouts do not keep.
+An article is any page in one of the article folders (build_scripts/articles.py). Its feed date
+is the `date:` field of its front matter (YYYY-MM-DD, the day it was first published): an editor
+sets it once, and it does not depend on git history, which shallow clones and CI checkouts do not
+keep.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from urllib.parse import urljoin
 
 from mkdocs.utils.meta import get_data
 
+from build_scripts.articles import is_article
 from build_scripts.errors import BuildError
 
-ARTICLE_FOLDERS = ("understand/", "build/", "fair/", "situations/", "examples/")
 FEED_FILE = "feed.xml"
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -38,7 +39,7 @@ class PageSummary:
 
     @property
     def is_article(self) -> bool:
-        return self.src_uri.startswith(ARTICLE_FOLDERS)
+        return is_article(self.src_uri)
 
 
 def absolute_url(site_url: str, page_url: str) -> str:

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 import jinja2
 
 from build_scripts.assets import SiteAssets
+from build_scripts.startup import ARCHIVE, SNAPSHOT
 
 if TYPE_CHECKING:
     from assessment.model import Bank
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-MARKER = re.compile(r"^<!-- generated: (?P<name>[\w.-]+) -->$", re.MULTILINE)
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+# A marker stands on a line of its own for a block, or inside a sentence for a single fact.
+MARKER = re.compile(r"<!-- generated: (?P<name>[\w.-]+) -->")
 
-_environment = jinja2.Environment(
+# The fragments' templates, autoescaped; the link-to-us fragment is rendered with them too.
+ENVIRONMENT = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES),
     autoescape=jinja2.select_autoescape(["html", "j2"]),
     undefined=jinja2.StrictUndefined,
@@ -42,8 +46,19 @@ PARTS = {
 SIDE_LABELS = {"you": "About you", "them": "About them"}
 WORKSHEET_URL = "assessment/worksheet/"
 PRIVACY_URL = "reference/privacy/"
-# How long the page waits for Python before it says start-up failed (tests may lower it).
+
+# What the page needs to know, handed to it as data attributes of the form's root element, so
+# no JavaScript constant repeats these (docs/assets/js/assessment/config.mjs reads them).
+# The page's entry module: only the assessment page names it, so no other page loads it.
+ENTRY_MODULE = "assets/js/assessment/main.mjs"
+WORKER_MODULE = "assets/js/scorer/scorer-worker.mjs"
+# Where the answers are kept in the reader's browser (localStorage); the privacy page names it.
+STORAGE_KEY = "fair-leverage:answers"
+# How long the page waits for Python to start before it says start-up failed (tests may lower it).
 START_LIMIT_MS = 30_000
+# How long one call to Python may take before the page says Python stopped answering. A call
+# takes well under a second; a worker that takes this long is stuck, and a fresh one is needed.
+CALL_LIMIT_MS = 10_000
 
 
 def form_parts(bank: Bank) -> list[dict[str, Any]]:
@@ -65,12 +80,23 @@ def form_parts(bank: Bank) -> list[dict[str, Any]]:
     return parts
 
 
+def page_modules() -> list[str]:
+    """Site paths of the modules beside the entry module, which it imports: the page asks for
+    them all at once (modulepreload) instead of discovering them one import level at a time."""
+    folder = PurePosixPath(ENTRY_MODULE).parent
+    return sorted(
+        f"{folder}/{path.name}"
+        for path in (DOCS / folder).glob("*.mjs")
+        if f"{folder}/{path.name}" != ENTRY_MODULE
+    )
+
+
 def render_assessment_form(assets: SiteAssets, site_root: str) -> str:
     """The assessment form and results panel, generated from ``assessment.load_bank()``."""
     import assessment
 
     bank = assessment.load_bank()
-    return _environment.get_template("assessment/form.html.j2").render(
+    return ENVIRONMENT.get_template("assessment/form.html.j2").render(
         site_root=site_root,
         assets=assets,
         bank=bank,
@@ -80,6 +106,13 @@ def render_assessment_form(assets: SiteAssets, site_root: str) -> str:
         worksheet_url=WORKSHEET_URL,
         privacy_url=PRIVACY_URL,
         start_limit_ms=START_LIMIT_MS,
+        call_limit_ms=CALL_LIMIT_MS,
+        storage_key=STORAGE_KEY,
+        entry_module=ENTRY_MODULE,
+        page_modules=page_modules(),
+        worker_module=WORKER_MODULE,
+        startup_archive=ARCHIVE,
+        startup_snapshot=SNAPSHOT,
         package_version=assessment.__version__,
     )
 
@@ -95,6 +128,7 @@ def fill_markers(
         "assessment-form.html": lambda: render_assessment_form(assets, site_root),
         "how-the-score-works.md": lambda: _reference_fragment("how-the-score-works.md"),
         "worksheet.md": lambda: _reference_fragment("worksheet.md"),
+        "storage-key": lambda: STORAGE_KEY,
         **(extra or {}),
     }
 

@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 GLOSSARY_PAGE = "reference/glossary.md"
-# Only these sections are articles; reference pages, the home page and the assessment are not.
-ARTICLE_FOLDERS = ("understand/", "build/", "fair/", "situations/", "examples/")
 HEADING = re.compile(r"^### (?P<title>.+?) \{ #(?P<id>[\w-]+) \}\s*$")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")

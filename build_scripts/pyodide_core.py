@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import subprocess
 import tarfile
@@ -23,6 +24,12 @@ CORE_FILES = (
     "python_stdlib.zip",
     "pyodide-lock.json",
 )
+
+
+def core_python_version(core_dir: Path) -> str:
+    """The version of Python the core runs (such as "3.14.2"), as its own lock file states it."""
+    lock = json.loads((core_dir / "pyodide-lock.json").read_text(encoding="utf-8"))
+    return str(lock["info"]["python"])
 
 
 def sha256_of(path: Path) -> str:

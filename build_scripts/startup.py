@@ -10,7 +10,7 @@ Run in Node with the pinned Pyodide core (build_scripts/startup_node.mjs):
   it downloads fast enough, and otherwise starts normally.
 They are published beside the wheel, in `assets/python/<source digest>/startup-<Pyodide
 version>-<STARTUP_FORMAT>/`, so any change to the package, Pyodide or this step gives new
-URLs. docs/assets/js/pyodide-start.mjs computes the same folder name.
+URLs. The assessment page is told those URLs (build_scripts/fragments.py); no script repeats them.
 """
 
 from __future__ import annotations

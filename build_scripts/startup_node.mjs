@@ -1,3 +1,4 @@
+// @ts-check
 // Build-time helper run by build_scripts/startup.py in Node, with the pinned Pyodide core:
 //   archive  <core> <lock> <wheel> <modules.json> <python.zip>   start Python the normal way
 //            (and install the wheel the snapshot way), run every operation of
@@ -11,7 +12,7 @@ import { pathToFileURL } from "node:url";
 
 const [command, core, ...args] = process.argv.slice(2);
 const { loadPyodide } = await import(pathToFileURL(`${core}/pyodide.mjs`).href);
-const quiet = { stdout: () => {}, stderr: (line) => process.stderr.write(`${line}\n`) };
+const quiet = { stdout: () => {}, stderr: (/** @type {string} */ line) => process.stderr.write(`${line}\n`) };
 
 // Every operation the page asks for, and the ways a request can fail, so the trace sees
 // every import they make (some are lazy, on error paths only).
@@ -44,6 +45,7 @@ def exercise():
 exercise()
 `;
 
+/** @param {string} lock */
 async function fromLock(lock) {
   return loadPyodide({ indexURL: `${core}/`, lockFileURL: lock, packages: ["assessment"], ...quiet });
 }
@@ -55,16 +57,20 @@ if (command === "archive") {
   const wheelBytes = new Uint8Array(readFileSync(wheel));
   pyodide.unpackArchive(wheelBytes, "wheel", { extractDir: "/tmp/unpacked" });
   pyodide.runPython(EXERCISE);
-  const files = pyodide.runPython(`
+  const files = pyodide
+    .runPython(
+      `
 import sys
 prefix = "/lib/python%d%d.zip/" % sys.version_info[:2]
 sorted({getattr(m, "__file__", None)[len(prefix):] for m in list(sys.modules.values())
         if (getattr(m, "__file__", None) or "").startswith(prefix)})
-`).toJs();
+`,
+    )
+    .toJs();
   writeFileSync(modulesOut, JSON.stringify(files, null, 1));
   // Compiled to .pyc by this very Python (same magic number as the browser's): without the
-  // snapshot, compiling the sources of these modules was most of the start-up time
-  // (measured: loopback start 3.0 s with sources; see README, Performance). A sourceless
+  // snapshot, compiling the sources of these modules was most of the start-up time (measured:
+  // loopback start 3.0 s with sources; see ARCHITECTURE.md, "Starting Python"). A sourceless
   // .pyc in a zip is loaded without looking for its source.
   pyodide.FS.writeFile("/tmp/assessment.whl", wheelBytes);
   pyodide.globals.set("wanted", pyodide.toPy(files));
@@ -94,8 +100,11 @@ with zipfile.ZipFile("/tmp/out.zip", "w") as out:
 } else if (command === "snapshot") {
   const [zip, out] = args;
   const pyodide = await loadPyodide({
-    indexURL: `${core}/`, stdLibURL: zip, lockFileURL: `${core}/pyodide-lock.json`,
-    _makeSnapshot: true, ...quiet,
+    indexURL: `${core}/`,
+    stdLibURL: zip,
+    lockFileURL: `${core}/pyodide-lock.json`,
+    _makeSnapshot: true,
+    ...quiet,
   });
   // Import and warm everything the page uses (the bank is parsed and cached), so a page
   // that starts from the snapshot answers its first request at once.
@@ -105,8 +114,11 @@ with zipfile.ZipFile("/tmp/out.zip", "w") as out:
 } else if (command === "check") {
   const [zip, snapshot] = args;
   const pyodide = await loadPyodide({
-    indexURL: `${core}/`, stdLibURL: zip, lockFileURL: `${core}/pyodide-lock.json`,
-    _loadSnapshot: new Uint8Array(readFileSync(snapshot)), ...quiet,
+    indexURL: `${core}/`,
+    stdLibURL: zip,
+    lockFileURL: `${core}/pyodide-lock.json`,
+    _loadSnapshot: new Uint8Array(readFileSync(snapshot)),
+    ...quiet,
   });
   pyodide.runPython(EXERCISE);
 } else {

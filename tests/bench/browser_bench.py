@@ -6,7 +6,8 @@ page: (a) the tutorial way (loadPyodide() on the main thread, then micropip inst
 wheel), (b) PyScript, (c) a bare loadPyodide() in a worker with no package. Each page is
 opened as a share link (#code=...) in fresh browser contexts, on loopback and on a
 throttled profile (10 Mbit/s, 40 ms), cold and as a repeat visit (same profile, new browser
-process). Writes tests/bench/results/<stamp>.md and .json. Run by `make bench`; `--quick`
+process). Writes tests/bench/results/latest.md (committed: the figures the README links to)
+and latest.json, and dated copies of both (not committed). Run by `make bench`; `--quick`
 takes fewer samples.
 """
 
@@ -28,7 +29,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -36,6 +37,7 @@ sys.path.insert(0, str(PROJECT_ROOT))
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright  # noqa: E402
 
+from build_scripts.fragments import ENTRY_MODULE  # noqa: E402
 from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.support.static_server import (  # noqa: E402
     COMPRESSIBLE,
@@ -47,9 +49,9 @@ from tests.support.static_server import (  # noqa: E402
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 CACHE = PROJECT_ROOT / ".cache" / "bench"
-MICROPIP = "micropip==0.11.1"  # the version Pyodide 314.0.7's lock file lists
 PYSCRIPT_DIST = PROJECT_ROOT / "tests" / "tools" / "node_modules" / "@pyscript" / "core" / "dist"
 ARTICLE = "understand/what-is-leverage/"
+OUR_SCRIPTS = f"/{PurePosixPath(ENTRY_MODULE).parent.parent}/"  # the page's and the worker's
 ARTICLE_WINDOW_MS = 1500
 TIMEOUT_MS = 90_000
 LATENCY_CHANGES = 50
@@ -99,10 +101,11 @@ def build_site(destination: Path) -> None:
         sys.exit(f"mkdocs build --strict failed:\n{completed.stderr}")
 
 
-def fetch_micropip() -> Path:
-    """micropip is not in Pyodide's npm package: the baselines get it from PyPI, once."""
+def fetch_micropip(version: str) -> Path:
+    """micropip is not in Pyodide's npm package: the baselines get it from PyPI, once, in the
+    version the core's lock file lists."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    found = sorted(CACHE.glob("micropip-*-py3-none-any.whl"))
+    found = sorted(CACHE.glob(f"micropip-{version}-py3-none-any.whl"))
     if not found:
         subprocess.run(
             [
@@ -113,13 +116,13 @@ def fetch_micropip() -> Path:
                 "--quiet",
                 "--no-deps",
                 "--only-binary=:all:",
-                MICROPIP,
+                f"micropip=={version}",
                 "--dest",
                 str(CACHE),
             ],
             check=True,
         )
-        found = sorted(CACHE.glob("micropip-*-py3-none-any.whl"))
+        found = sorted(CACHE.glob(f"micropip-{version}-py3-none-any.whl"))
     return found[-1]
 
 
@@ -130,12 +133,14 @@ def _sha256(path: Path) -> str:
 
 
 def baseline_page(template: str, head: str, body_end: str) -> str:
-    """The built assessment page with our page script swapped for a baseline's."""
-    page, count = re.subn(
-        r'<script[^>]*src="[^"]*assets/js/assessment\.mjs[^"]*"[^>]*></script>', "", template
-    )
+    """The built assessment page with our page scripts (the entry module, and the modules it
+    preloads) swapped for a baseline's."""
+    entry = re.escape(ENTRY_MODULE)
+    page, count = re.subn(rf'<script[^>]*src="[^"]*{entry}"[^>]*></script>', "", template)
     if count != 1:
-        sys.exit("could not find the assessment.mjs script tag in the built assessment page")
+        sys.exit(f"could not find the {ENTRY_MODULE} script tag in the built assessment page")
+    ours = re.escape(OUR_SCRIPTS.lstrip("/"))
+    page = re.sub(rf'<link rel="modulepreload" href="[^"]*{ours}[^"]*">', "", page)
     page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
     page = page.replace("</head>", head + "\n</head>", 1)
     return page.replace("</body>", body_end + "\n</body>", 1)
@@ -147,10 +152,10 @@ def prepare_root(site: Path, root: Path) -> dict[str, str]:
     core = next((root / "pyodide").iterdir())
     # The baselines load micropip by name, as tutorials do: serve PyPI's wheel beside the
     # core and list its hash in the core lock file (our page uses its own lock file).
-    micropip = fetch_micropip()
-    shutil.copy(micropip, core / micropip.name)
     lock_path = core / "pyodide-lock.json"
     lock = json.loads(lock_path.read_text())
+    micropip = fetch_micropip(lock["packages"]["micropip"]["version"])
+    shutil.copy(micropip, core / micropip.name)
     lock["packages"]["micropip"].update(file_name=micropip.name, sha256=_sha256(micropip))
     lock_path.write_text(json.dumps(lock))
 
@@ -239,6 +244,7 @@ class Sample:
     gap_to_ready: float | None
     gap_window: float | None
     bytes: int
+    script_bytes: int  # of our own JavaScript (the page's and the worker's modules), as sent
     requests: int
     foreign: list[str] = field(default_factory=list)
     statuses: list[str] = field(default_factory=list)  # the page's start-up progress texts
@@ -312,6 +318,7 @@ def visit(
         gap_to_ready=_max_gap(data["gaps"], ready) if ready is not None else None,
         gap_window=_max_gap(data["gaps"], window_ms) if window_ms is not None else None,
         bytes=sum(size for _, size in options.sent),
+        script_bytes=sum(size for path, size in options.sent if path.startswith(OUR_SCRIPTS)),
         requests=len(options.sent),
         foreign=foreign,
         statuses=data["statuses"],
@@ -382,6 +389,8 @@ def fmt(stats: dict[str, float] | None, unit: str = "ms") -> str:
         return "—"
     if unit == "kB":
         return f"{stats['median'] / 1000:,.0f} kB"
+    if unit == "B":
+        return f"{stats['median']:,.0f} B"
     return f"{stats['median']:,.0f} ({stats['min']:,.0f} to {stats['max']:,.0f})"
 
 
@@ -433,14 +442,18 @@ def markdown(report: dict[str, Any]) -> str:
         f"{report['machine']['load_average']}, at the end {report['load_average_end']} "
         "(other work on the machine slows every page alike; compare ratios).",
         "",
+        f"Bytes are response bodies as sent (compressed); “our JavaScript” is what came from "
+        f"`{OUR_SCRIPTS}`, the page's and the worker's modules.",
+        "",
     ]
     for profile, data in report["profiles"].items():
         lines += [
             f"### {profile}",
             "",
             "| page | visit | first usable input | ready | first result (share link) "
-            "| longest main-thread gap to ready | bytes | started from the snapshot |",
-            "| --- | --- | --- | --- | --- | --- | --- | --- |",
+            "| longest main-thread gap to ready | bytes | our JavaScript "
+            "| started from the snapshot |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
         ]
         for visit_kind in ("cold", "repeat"):
             for subject in SUBJECTS:
@@ -451,6 +464,7 @@ def markdown(report: dict[str, Any]) -> str:
                     f"| {subject.label} | {visit_kind} | {fmt(row['input'])} | "
                     f"{fmt(row['ready'])} | {fmt(row['result'])} | "
                     f"{fmt(row['gap_to_ready'])} | {fmt(row['bytes'], 'kB')} | "
+                    f"{fmt(row['script_bytes'], 'B')} | "
                     + (
                         f"{row['from_snapshot']} of {row['n']} |"
                         if subject.key == "ours"
@@ -461,7 +475,8 @@ def markdown(report: dict[str, Any]) -> str:
         lines.append(
             f"| article page ({ARTICLE}) | cold | — | — | — | "
             f"{fmt(article['gap_window'])} (first {ARTICLE_WINDOW_MS / 1000:g} s) | "
-            f"{fmt(article['bytes'], 'kB')} (Pyodide: {article['pyodide_bytes']}) | — |"
+            f"{fmt(article['bytes'], 'kB')} (Pyodide: {article['pyodide_bytes']}) | "
+            f"{fmt(article['script_bytes'], 'B')} | — |"
         )
         lines.append("")
         lines += ["| ratio, ours to | ready | first result |", "| --- | --- | --- |"]
@@ -651,6 +666,7 @@ def collect(samples: list[Sample]) -> dict[str, Any]:
         "gap_to_ready": summary([s.gap_to_ready for s in samples if s.gap_to_ready is not None]),
         "gap_window": summary([s.gap_window for s in samples if s.gap_window is not None]),
         "bytes": summary([float(s.bytes) for s in samples]),
+        "script_bytes": summary([float(s.script_bytes) for s in samples]),
         "requests": summary([float(s.requests) for s in samples]),
         "foreign": sorted({url for s in samples for url in s.foreign}),
         "samples": [s.__dict__ for s in samples],

@@ -1,15 +1,36 @@
+// @ts-check
 // Injected into every page the browser benchmark opens, before the page's own scripts.
 // It records, in milliseconds since navigation start: first usable input, scorer ready,
 // first result, and every gap between 10 ms heartbeats on the main thread (the Long Tasks
 // API misses gaps made of many short tasks and rendering, which a reader still feels).
+
+/**
+ * What the benchmark reads back from the page (tests/bench/browser_bench.py).
+ * @typedef {object} Bench
+ * @property {Record<string, number>} marks
+ * @property {Array<[number, number]>} gaps [when, length] of each gap between heartbeats
+ * @property {number} heartbeats
+ * @property {number} results
+ * @property {string[]} statuses
+ * @property {number} [inputSeen]
+ * @property {number} [lastResult]
+ * @property {(name: string) => void} [mark]
+ */
+
 (() => {
   if (window.top !== window) return;
+  const page = /** @type {{__bench?: Bench, __benchExpected?: Record<string, string>}} */ (
+    /** @type {unknown} */ (window)
+  );
+  /** @type {Bench} */
   const bench = { marks: {}, gaps: [], heartbeats: 0, results: 0, statuses: [] };
-  window.__bench = bench;
+  page.__bench = bench;
+  /** @param {string} name */
   const mark = (name) => {
     if (!(name in bench.marks)) bench.marks[name] = performance.now();
   };
   bench.mark = mark;
+  /** @type {number | null} */
   let firstPaint = null;
   try {
     new PerformanceObserver((list) => {
@@ -19,8 +40,7 @@
     }).observe({ type: "paint", buffered: true });
   } catch {}
   // The form is usable once a radio input is in the page, enabled, and has been painted.
-  const inputReady = () =>
-    document.querySelector("#fl-assessment input[type=radio]:not([disabled])") !== null;
+  const inputReady = () => document.querySelector("#fl-assessment input[type=radio]:not([disabled])") !== null;
   const check = () => {
     const now = performance.now();
     if (!("input" in bench.marks) && inputReady() && firstPaint !== null) {
@@ -50,17 +70,17 @@
   // shows the link's answers (window.__benchExpected), so a result for earlier answers
   // does not count.
   const formMatches = () => {
-    const expected = window.__benchExpected;
+    const expected = page.__benchExpected;
     if (!expected) return true;
     const form = document.querySelector("#fl-assessment [data-fl-form]");
-    if (!form) return false;
+    if (!(form instanceof HTMLFormElement)) return false;
     const shown = Object.fromEntries(new FormData(form));
     return Object.entries(expected).every(([question, option]) => shown[question] === option);
   };
   let wasCurrent = false;
   const observer = new MutationObserver(() => {
     check();
-    const results = document.querySelector("#fl-assessment [data-fl-results]");
+    const results = /** @type {HTMLElement | null} */ (document.querySelector("#fl-assessment [data-fl-results]"));
     const current = results?.dataset.flState === "current";
     if (current && !wasCurrent) {
       bench.results += 1;
@@ -71,7 +91,10 @@
   });
   const start = () =>
     observer.observe(document.documentElement, {
-      subtree: true, childList: true, attributes: true, characterData: true,
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
     });
   if (document.documentElement) start();
   else document.addEventListener("readystatechange", start, { once: true });

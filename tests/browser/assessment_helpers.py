@@ -7,10 +7,12 @@ so every engine is checked against one definition of what the page must show.
 
 from __future__ import annotations
 
+import json
 import random
 from typing import Any, Protocol
 
 import assessment
+from build_scripts.fragments import STORAGE_KEY
 
 RESULTS = "[data-fl-results]"
 START_TIMEOUT_MS = 60_000
@@ -74,6 +76,12 @@ def form_answers(page: PageLike) -> dict[str, str]:
         """() => Object.fromEntries([...document.querySelectorAll("[data-fl-form] input:checked")]
              .map((input) => [input.name, input.value]))"""
     )
+
+
+def stored_answers(page: PageLike) -> Any:
+    """What the page keeps in this browser's storage (parsed), or None when nothing is kept."""
+    text = page.evaluate("(key) => localStorage.getItem(key)", STORAGE_KEY)
+    return None if text is None else json.loads(text)
 
 
 def shown_numbers(page: PageLike) -> dict[str, Any]:

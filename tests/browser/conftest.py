@@ -15,6 +15,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Route
 
+from build_scripts.assets import CORE_URL
+from build_scripts.pyodide_core import core_python_version
+
 # wait_for_scorer is imported from here by the browser and publish tests.
 from tests.browser.assessment_helpers import START_TIMEOUT_MS, wait_for_scorer  # noqa: F401
 from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
@@ -45,6 +48,12 @@ def site_url(site_server: tuple[str, ServerOptions]) -> Iterator[str]:
         record.clear()
     yield base_url
     options.faults.clear()
+
+
+@pytest.fixture(scope="session")
+def pyodide_python(built_site: Path) -> str:
+    """The Python version the published Pyodide core runs, such as "3.14.2"."""
+    return core_python_version(built_site / CORE_URL)
 
 
 @pytest.fixture

@@ -8,11 +8,13 @@ import pytest
 from playwright.sync_api import Page, Route, expect
 
 import assessment
+from build_scripts.fragments import ENTRY_MODULE
 from tests.browser.assessment_helpers import (
     comparable,
     expected_numbers,
     form_answers,
     shown_numbers,
+    stored_answers,
     wait_for_result,
 )
 from tests.browser.conftest import wait_for_scorer
@@ -76,7 +78,7 @@ def test_without_javascript_the_questions_are_readable_and_the_worksheet_is_offe
 
 
 def test_answers_given_while_python_starts_are_scored_once_it_is_ready(
-    page: Page, site_url: str
+    page: Page, site_url: str, pyodide_python: str
 ) -> None:
     page.goto(site_url + "assessment/")
     progress = page.get_by_role("progressbar", name="Starting Python in your browser")
@@ -90,7 +92,7 @@ def test_answers_given_while_python_starts_are_scored_once_it_is_ready(
     wait_for_scorer(page)
     wait_for_result(page)
     assert comparable(shown_numbers(page)) == expected_numbers({"your-alternative": "none"})
-    expect(page.locator("[data-fl-python-version]")).to_contain_text("Python 3.14")
+    expect(page.locator("[data-fl-python-version]")).to_contain_text(f"Python {pyodide_python}")
 
 
 def _tab_to(page: Page, condition: str, limit: int = 250) -> None:
@@ -186,7 +188,7 @@ def test_on_a_phone_the_form_and_result_fit_the_screen_and_take_taps(
 def test_answers_ticked_before_the_page_script_arrives_are_kept(page: Page, site_url: str) -> None:
     # On a slow line the page module can arrive after the reader has started answering.
     held: list[Route] = []
-    page.route("**/assets/js/assessment.mjs", lambda route: held.append(route))
+    page.route(f"**/{ENTRY_MODULE}", lambda route: held.append(route))
     # Module scripts hold back DOMContentLoaded, so wait for the form itself.
     page.goto(site_url + "assessment/", wait_until="commit")
     page.wait_for_selector("#fl-assessment footer, .md-footer", state="attached")
@@ -198,5 +200,4 @@ def test_answers_ticked_before_the_page_script_arrives_are_kept(page: Page, site
     wait_for_result(page)
     assert form_answers(page) == early
     assert comparable(shown_numbers(page)) == expected_numbers(early)
-    stored = page.evaluate("JSON.parse(localStorage.getItem('fair-leverage:answers'))")
-    assert stored["answers"] == early
+    assert stored_answers(page) == {"answers": early}

@@ -8,28 +8,23 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import assessment
+from build_scripts.fragments import STORAGE_KEY
 from tests.browser.assessment_helpers import (
     comparable,
     expected_numbers,
     form_answers,
     shown_numbers,
+    stored_answers,
     wait_for_result,
 )
 from tests.browser.conftest import wait_for_scorer
-
-KEY = "fair-leverage:answers"
-
-
-def _stored(page: Page) -> object:
-    text = page.evaluate(f"localStorage.getItem('{KEY}')")
-    return None if text is None else json.loads(text)
 
 
 def _save_before_load(page: Page, text: str) -> None:
     # Runs before the page's own scripts, and only until the page has stored something.
     page.add_init_script(
         f"if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', '1');"
-        f" localStorage.setItem({KEY!r}, {json.dumps(text)}); }}"
+        f" localStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(text)}); }}"
     )
 
 
@@ -38,7 +33,7 @@ def test_answers_survive_a_reload_and_clear_removes_them(page: Page, site_url: s
     page.goto(site_url + "assessment/?utm_source=newsletter")
     for question_id, option_id in answers.items():
         page.locator(f"#q-{question_id}-{option_id}").check()
-    assert _stored(page) == {"answers": answers}  # only the answers, nothing from the URL
+    assert stored_answers(page) == {"answers": answers}  # only the answers, nothing from the URL
 
     page.reload()
     assert form_answers(page) == answers
@@ -48,14 +43,14 @@ def test_answers_survive_a_reload_and_clear_removes_them(page: Page, site_url: s
 
     page.get_by_role("button", name="Clear my answers").click()
     assert form_answers(page) == {}
-    assert _stored(page) is None
+    assert stored_answers(page) is None
     expect(page.locator("[data-fl-answered-text]")).to_have_text(
         f"0 of {len(assessment.load_bank().questions)} answered"
     )
     expect(page.locator("[data-fl-results-empty]")).to_be_visible()
     page.get_by_role("button", name="Undo").click()
     assert form_answers(page) == answers
-    assert _stored(page) == {"answers": answers}
+    assert stored_answers(page) == {"answers": answers}
 
 
 @pytest.mark.parametrize(
@@ -86,10 +81,10 @@ def test_damaged_saved_answers_are_recovered_with_a_message(
     page.goto(site_url + "assessment/")
     expect(page.locator("[data-fl-notice-text]")).to_contain_text(message)
     assert form_answers(page) == kept
-    assert _stored(page) == ({"answers": kept} if kept else None)  # the damage is repaired
+    assert stored_answers(page) == ({"answers": kept} if kept else None)  # the damage is repaired
     assert page.locator("img[src='x']").count() == 0
     page.locator("#q-trust-strong").check()  # the form goes on working
-    assert _stored(page) == {"answers": {**kept, "trust": "strong"}}
+    assert stored_answers(page) == {"answers": {**kept, "trust": "strong"}}
 
 
 def test_a_link_replaces_saved_answers_but_offers_them_back(page: Page, site_url: str) -> None:
@@ -102,11 +97,11 @@ def test_a_link_replaces_saved_answers_but_offers_them_back(page: Page, site_url
     notice = page.locator("[data-fl-notice-text]")
     expect(notice).to_contain_text("Your previous answers (2 answers) are kept")
     assert form_answers(page) == dict(scenario.answers)
-    assert _stored(page) == {"answers": dict(scenario.answers), "previous": mine}
+    assert stored_answers(page) == {"answers": dict(scenario.answers), "previous": mine}
     wait_for_result(page)
     assert comparable(shown_numbers(page)) == expected_numbers(dict(scenario.answers))
     page.get_by_role("button", name="Restore my previous answers").click()
     assert form_answers(page) == mine
-    assert _stored(page) == {"answers": mine}
+    assert stored_answers(page) == {"answers": mine}
     wait_for_result(page)
     assert comparable(shown_numbers(page)) == expected_numbers(mine)

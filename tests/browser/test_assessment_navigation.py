@@ -1,10 +1,12 @@
-"""The assessment with Material's instant navigation: one worker per visit, re-bound on return."""
+"""The assessment with Material's instant navigation: its page script runs when the reader comes
+from an article, one worker serves the whole visit, and the form is re-bound on every return."""
 
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
 import assessment
+from build_scripts.fragments import ENTRY_MODULE, WORKER_MODULE
 from tests.browser.assessment_helpers import (
     comparable,
     expected_numbers,
@@ -16,21 +18,27 @@ from tests.browser.conftest import wait_for_scorer
 
 
 def _scorer_workers(page: Page) -> int:
-    return sum("scorer-worker" in worker.url for worker in page.workers)
+    return sum(worker.url.endswith(WORKER_MODULE) for worker in page.workers)
 
 
-def test_leaving_and_coming_back_reuses_python_and_rebinds_the_form(
+def test_from_an_article_to_the_assessment_and_back_python_starts_once_and_the_form_rebinds(
     instant_navigation: Page, site_url: str
 ) -> None:
     page = instant_navigation
-    page.goto(site_url)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + "understand/what-is-leverage/")
     page.wait_for_load_state("networkidle")
+    assert not [url for url in requested if url.endswith(ENTRY_MODULE)]  # articles never load it
     page.evaluate("window.__sameDocument = true")  # gone if a link reloads the page
+    # The theme runs the assessment's script tag from the new page's content.
     page.locator(".md-nav__link", has_text="The assessment").first.click()
     page.wait_for_url("**/assessment/")
     wait_for_scorer(page)
+    assert page.evaluate("window.__sameDocument") is True
     page.locator("#q-your-alternative-better").check()
     wait_for_result(page)
+    assert comparable(shown_numbers(page)) == expected_numbers({"your-alternative": "better"})
 
     page.locator(".md-nav__link", has_text="A job offer").first.click()
     page.wait_for_url("**/examples/job-offer/")

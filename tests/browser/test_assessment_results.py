@@ -18,6 +18,7 @@ from tests.browser.assessment_helpers import (
     random_answers,
     set_answers,
     shown_numbers,
+    stored_answers,
     wait_for_result,
 )
 from tests.browser.conftest import wait_for_scorer
@@ -65,8 +66,7 @@ def test_share_link_round_trips_and_never_carries_campaign_parameters(
     expect(link).to_have_value(f"{site_url}assessment/#code={assessment.encode(answers)}")
     shared = link.input_value()
     assert "utm_" not in shared
-    stored = page.evaluate("localStorage.getItem('fair-leverage:answers')")
-    assert json.loads(stored) == {"answers": answers}
+    assert stored_answers(page) == {"answers": answers}
 
     # Someone else opens the link in a fresh browser.
     other = page.context.browser.new_context()  # type: ignore[union-attr]

@@ -1,4 +1,4 @@
-"""Python's fast start-up (docs/assets/js/pyodide-start.mjs): each way in, and each fallback.
+"""Python's fast start-up (docs/assets/js/scorer/pyodide-start.mjs): each way in, and each fallback.
 
 The page starts from the memory snapshot when it downloads fast enough, else on the trimmed
 archive, else the normal way (full standard library and wheel). Whatever fails, the reader

@@ -1,33 +1,57 @@
-"""The assessment page runs the real package in Pyodide, in a worker; other pages load no Python."""
+"""The assessment page runs the real package in Pyodide, in a worker; other pages load no Python
+and none of the assessment's code."""
 
 from __future__ import annotations
 
 import json
+from pathlib import PurePosixPath
 
+import pytest
 from playwright.sync_api import Page
 
 from assessment import browser
+from build_scripts.fragments import ENTRY_MODULE, WORKER_MODULE, page_modules
 from tests.browser.conftest import wait_for_scorer
-from tests.support.static_server import ServerOptions
+
+# Every page module and the worker's modules are published below this folder.
+OUR_SCRIPTS = f"/{PurePosixPath(ENTRY_MODULE).parent.parent}/"
 
 
 def test_the_assessment_page_runs_the_package_in_python_in_a_worker(
-    page: Page, site_url: str
+    page: Page, site_url: str, pyodide_python: str
 ) -> None:
     page.goto(site_url + "assessment/")
     wait_for_scorer(page)
     expected = json.loads(browser.handle(json.dumps({"op": "version"})))
     shown = page.locator("[data-fl-python-version]").inner_text()
-    assert f"assessment {expected['package']}" in shown
-    assert shown.startswith("Python 3.14")
+    assert shown == f"Python {pyodide_python}, assessment {expected['package']}"
     assert page.evaluate("typeof globalThis.loadPyodide") == "undefined"
-    assert any("scorer-worker" in worker.url for worker in page.workers)
+    assert any(worker.url.endswith(WORKER_MODULE) for worker in page.workers)
 
 
-def test_article_pages_do_not_load_python(
-    page: Page, site_url: str, server_options: ServerOptions
-) -> None:
-    server_options.requests.clear()
-    page.goto(site_url)
+def _requests_of(page: Page, url: str) -> list[str]:
+    """Every request the page makes until the network is idle, as the browser lists them."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(url)
     page.wait_for_load_state("networkidle")
-    assert not [path for path in server_options.requests if "pyodide" in path or "python" in path]
+    return requested
+
+
+@pytest.mark.parametrize("path", ["", "understand/what-is-leverage/", "reference/glossary/"])
+def test_other_pages_ask_for_no_assessment_code_and_no_python(
+    page: Page, site_url: str, path: str
+) -> None:
+    requested = _requests_of(page, site_url + path)
+    assert any(url.endswith(".css") for url in requested)  # the listing sees the page's files
+    assert [url for url in requested if OUR_SCRIPTS in url] == []
+    assert [url for url in requested if "pyodide" in url or "/python/" in url] == []
+
+
+def test_the_assessment_page_asks_for_its_entry_module_the_modules_beside_it_and_the_worker(
+    page: Page, site_url: str
+) -> None:
+    requested = _requests_of(page, site_url + "assessment/")
+    ours = {url.removeprefix(site_url) for url in requested if OUR_SCRIPTS in url}
+    assert len(page_modules()) > 5  # one module per job
+    assert {ENTRY_MODULE, *page_modules(), WORKER_MODULE} <= ours

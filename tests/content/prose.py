@@ -8,11 +8,11 @@ from pathlib import Path
 
 import yaml
 
+from build_scripts.articles import is_article
 from build_scripts.example_plans import render_example
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DOCS = PROJECT_ROOT / "docs"
-ARTICLE_FOLDERS = ("understand", "build", "fair", "situations", "examples")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 FENCED = re.compile(r"^```.*?^```", re.DOTALL | re.MULTILINE)
 NOT_PROSE_LINE = re.compile(r"^\s*(\||!\[|<|[-*_]{3,}\s*$|===|\?\?\?|!!!|#)")
@@ -29,7 +29,7 @@ class Page:
 
     @property
     def is_article(self) -> bool:
-        return self.path.parts[0] in ARTICLE_FOLDERS
+        return is_article(self.path.as_posix())
 
     def rendered(self) -> str:
         """The body as a reader sees it: a worked example's numbers filled in from its plan."""

@@ -6,6 +6,7 @@ import statistics
 
 import textstat
 
+from build_scripts.articles import is_article
 from tests.content.prose import all_pages
 
 
@@ -18,11 +19,7 @@ def main() -> None:
     print(f"{'page':<{width}}  {'words':>6}  {'reading ease':>12}")
     for path, words, ease in rows:
         print(f"{path:<{width}}  {words:>6}  {ease:>12.1f}")
-    article_ease = [
-        ease
-        for path, _, ease in rows
-        if path.split("/")[0] in ("understand", "build", "fair", "situations", "examples")
-    ]
+    article_ease = [ease for path, _, ease in rows if is_article(path)]
     print(f"\n{len(rows)} pages, {sum(words for _, words, _ in rows)} words of prose")
     print(f"average reading ease of the articles: {statistics.mean(article_ease):.1f} (aim: 50+)")
 

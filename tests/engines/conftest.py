@@ -3,8 +3,9 @@
 The site is served with exactly its own `_headers` (CSP included), plus a `report-uri` so the
 server hears of anything the policy blocks. Each test gets a fresh browser with a fresh
 profile (the watch's own tests share one per engine), whose only way to other hosts is a proxy
-that refuses every request; afterwards no process, display, profile or file is left. A test using `watch` fails on any request to
-another host and on any console error (tests/engines/watch.py).
+that refuses every request; afterwards no process, display, profile or file is left. A test
+using `watch` fails on any request to another host and on any console error
+(tests/engines/watch.py).
 """
 
 from __future__ import annotations

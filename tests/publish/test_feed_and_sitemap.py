@@ -11,8 +11,9 @@ from pathlib import Path
 import feedparser
 import pytest
 
+from build_scripts.articles import ARTICLE_FOLDERS
 from build_scripts.errors import BuildError
-from build_scripts.feed import ARTICLE_FOLDERS, PageSummary, render_feed, summarize
+from build_scripts.feed import PageSummary, render_feed, summarize
 from tests.publish.built_pages import content_pages
 from tests.publish.test_link_previews import SITE_URL, front_matter
 

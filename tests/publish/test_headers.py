@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from build_scripts.fragments import ENTRY_MODULE, WORKER_MODULE
 from build_scripts.headers import (
     HEADERS_FILE,
     IMMUTABLE,
@@ -79,7 +80,7 @@ def test_no_page_relies_on_what_the_csp_forbids(built_site: Path) -> None:
 
 
 def test_every_response_gets_the_security_headers(built_site: Path) -> None:
-    for path in ("/", "/understand/what-is-leverage/", "/assets/js/scorer-worker.mjs", "/nope"):
+    for path in ("/", "/understand/what-is-leverage/", f"/{WORKER_MODULE}", "/nope"):
         sent = headers(built_site, path)
         assert sent["X-Content-Type-Options"] == "nosniff"
         assert sent["Referrer-Policy"] == "no-referrer"
@@ -108,7 +109,7 @@ def test_versioned_files_are_cached_forever_and_html_never(built_site: Path) -> 
     for url in pages:
         assert headers(built_site, url)["Cache-Control"] == NO_CACHE, url
     # Files whose name does not change with their content must not be cached forever.
-    for url in ("/assets/js/assessment.mjs", "/assets/css/print.css", "/feed.xml"):
+    for url in (f"/{ENTRY_MODULE}", "/assets/css/print.css", "/feed.xml"):
         assert headers(built_site, url).get("Cache-Control") != IMMUTABLE, url
 
 

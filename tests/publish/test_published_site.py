@@ -101,3 +101,20 @@ def test_the_assessment_starts_python_and_scores_under_the_policy(
     set_answers(page, answers)
     assert comparable(shown_numbers(page)) == expected_numbers(answers)
     assert violations(page) == []
+
+
+def test_instant_navigation_from_an_article_runs_the_assessment_under_the_policy(
+    instant_navigation: Page, site_url: str
+) -> None:
+    page = instant_navigation
+    page.add_init_script(RECORD_VIOLATIONS)
+    page.goto(site_url + "understand/what-is-leverage/", wait_until="networkidle")
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-nav__link", has_text="The assessment").first.click()
+    page.wait_for_url("**/assessment/")
+    wait_for_scorer(page)
+    assert page.evaluate("window.__sameDocument === true"), "instant navigation did not run"
+    answers = random_answers(random.Random(6))
+    set_answers(page, answers)
+    assert comparable(shown_numbers(page)) == expected_numbers(answers)
+    assert violations(page) == []

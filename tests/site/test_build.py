@@ -6,6 +6,9 @@ import re
 import subprocess
 from pathlib import Path
 
+from build_scripts.assets import CORE_URL
+from build_scripts.pyodide_core import CORE_FILES
+
 # URLs in attributes that make a browser fetch something: src, href of stylesheets/preloads,
 # srcset, poster, data, action, and url(...) in CSS.
 FETCHING_ATTRIBUTE = re.compile(r"""\b(?:src|srcset|poster|data|action)\s*=\s*["']([^"']+)["']""")
@@ -42,8 +45,8 @@ def test_no_page_or_stylesheet_fetches_from_another_host(built_site: Path) -> No
 
 
 def test_pyodide_core_and_wheel_are_published_under_versioned_paths(built_site: Path) -> None:
-    core = built_site / "pyodide" / "314.0.7"
-    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
+    core = built_site / CORE_URL
+    for name in CORE_FILES:
         assert (core / name).is_file(), name
     bundles = list((built_site / "assets" / "python").iterdir())
     assert len(bundles) == 1

@@ -1,5 +1,10 @@
+// @ts-check
 // Page side of baseline (c): start the bare worker and mark the page ready when it is.
-const worker = new Worker(new URL("./bare-worker.mjs", import.meta.url), { type: "module" });
+import { pyodideUrl } from "./baseline-ui.mjs";
+
+const url = new URL("./bare-worker.mjs", import.meta.url);
+url.searchParams.set("core", pyodideUrl());
+const worker = new Worker(url, { type: "module" });
 worker.addEventListener("message", () => {
-  document.getElementById("fl-assessment").dataset.scorerState = "ready";
+  /** @type {HTMLElement} */ (document.getElementById("fl-assessment")).dataset.scorerState = "ready";
 });

@@ -1,10 +1,11 @@
+// @ts-check
 // Baseline (a), the common tutorial: loadPyodide() on the main thread, then micropip
 // installs the assessment wheel by URL.
-import { attach, failed } from "./baseline-ui.mjs";
-import { loadPyodide } from "../pyodide/314.0.7/pyodide.mjs";
+import { attach, failed, pyodideUrl } from "./baseline-ui.mjs";
 
-const wheel = document.querySelector("meta[name=bench-wheel]").content;
+const wheel = /** @type {HTMLMetaElement} */ (document.querySelector("meta[name=bench-wheel]")).content;
 try {
+  const { loadPyodide } = await import(`${pyodideUrl()}pyodide.mjs`);
   const pyodide = await loadPyodide();
   await pyodide.loadPackage("micropip");
   const micropip = pyodide.pyimport("micropip");

@@ -1,3 +1,4 @@
+// @ts-check
 // How the worker starts Python, fastest first, each way falling back to the next:
 // 1. from the memory snapshot made at build time (build_scripts/startup.py), when it
 //    downloads fast enough to pay for its 6 MB (a fast line, or the browser's cache);
@@ -5,12 +6,17 @@
 //    plus the package itself, precompiled), which needs no package install;
 // 3. the normal start: the full standard library and the wheel from the custom lock file.
 // The benchmark in tests/bench/browser_bench.py decided each step. The snapshot is a private
-// Pyodide API, so it is only ever used with the exact Pyodide version it was made with.
+// Pyodide API: the build names the files after the exact Pyodide version that made them, and
+// the page is told their URLs, so no other version ever loads them.
 
-// Must match build_scripts/pyodide_core.py and build_scripts/startup.py (a test checks).
-const PYODIDE_VERSION = "314.0.7";
-const STARTUP_FORMAT = 2;
-const STARTUP_FOLDER = `startup-${PYODIDE_VERSION}-${STARTUP_FORMAT}/`;
+/** @typedef {import("./protocol.mjs").StartUrls} StartUrls */
+
+/**
+ * The part of Pyodide's API the worker uses (its own types are not shipped with the core).
+ * @typedef {object} Pyodide
+ * @property {(name: string) => any} pyimport
+ */
+
 // On the benchmark's machine the snapshot saves about 0.6 s of start-up work over the
 // precompiled archive (restore 0.5 s against 1.1 s), so it pays only when it downloads
 // within about that: above roughly 80 Mbit/s, or from the cache. Every PROBE_MS, project
@@ -20,6 +26,7 @@ const SNAPSHOT_BUDGET_MS = 600;
 
 const quiet = { stdout: () => {}, stderr: () => {} };
 
+/** @param {Uint8Array[]} chunks @param {number} length @returns {Uint8Array<ArrayBuffer>} */
 function concat(chunks, length) {
   const bytes = new Uint8Array(length);
   let offset = 0;
@@ -30,6 +37,7 @@ function concat(chunks, length) {
   return bytes;
 }
 
+/** @param {Uint8Array<ArrayBuffer>} bytes @returns {Promise<Uint8Array<ArrayBuffer>>} */
 async function inflate(bytes) {
   // A host may already have undone the gzip (Content-Encoding: gzip on .gz files).
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
@@ -39,6 +47,7 @@ async function inflate(bytes) {
 
 // A snapshot already in the HTTP cache (a repeat visit) costs no download: use it whatever
 // the connection. The request never goes to the network.
+/** @param {string} url */
 async function cachedSnapshot(url) {
   try {
     const response = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
@@ -50,6 +59,7 @@ async function cachedSnapshot(url) {
 
 // Downloads the snapshot while judging the line: resolves to null as soon as the download
 // will clearly not fit the budget (and stops it), or when it is missing or damaged.
+/** @param {string} url */
 async function downloadedSnapshot(url) {
   const controller = new AbortController();
   const started = performance.now();
@@ -60,8 +70,12 @@ async function downloadedSnapshot(url) {
     const elapsed = performance.now() - started;
     // Nothing at all after a few probes means a long round trip: a slow line.
     const projected = received
-      ? total ? (elapsed * total) / received : Infinity
-      : elapsed < 4 * PROBE_MS ? 0 : Infinity;
+      ? total
+        ? (elapsed * total) / received
+        : Infinity
+      : elapsed < 4 * PROBE_MS
+        ? 0
+        : Infinity;
     if (projected > SNAPSHOT_BUDGET_MS) {
       tooSlow = true;
       controller.abort();
@@ -92,20 +106,26 @@ async function downloadedSnapshot(url) {
 }
 
 // Resolves to the raw snapshot bytes, or null when it is missing, damaged or too slow.
+/** @param {string} url */
 async function snapshotIfFast(url) {
   return (await cachedSnapshot(url)) ?? (await downloadedSnapshot(url));
 }
 
 // The page needs `assessment.browser` importable; a start that cannot import it has failed.
+/** @param {Pyodide} pyodide */
 function checked(pyodide) {
   pyodide.pyimport("assessment.browser");
   return pyodide;
 }
 
-export async function startPyodide({ pyodideUrl, lockUrl, onProgress }) {
+/**
+ * @param {StartUrls & {onProgress?: (percent: number, text: string) => void}} options
+ * @returns {Promise<Pyodide>}
+ */
+export async function startPyodide({ pyodideUrl, lockUrl, archiveUrl, snapshotUrl, onProgress }) {
+  /** @param {number} percent @param {string} text */
   const progress = (percent, text) => onProgress?.(percent, text);
-  const startupUrl = new URL(STARTUP_FOLDER, lockUrl).href;
-  const snapshot = snapshotIfFast(`${startupUrl}snapshot.bin.gz`);
+  const snapshot = snapshotIfFast(snapshotUrl);
   const { loadPyodide } = await import(`${pyodideUrl}pyodide.mjs`);
   const common = {
     indexURL: pyodideUrl,
@@ -113,7 +133,6 @@ export async function startPyodide({ pyodideUrl, lockUrl, onProgress }) {
     packageBaseUrl: new URL(".", lockUrl).href,
     ...quiet,
   };
-  const archiveUrl = `${startupUrl}python.zip`;
   const archive = { ...common, stdLibURL: archiveUrl };
   // When the archive cannot be downloaded, Pyodide leaves one of its promises rejected with
   // no handler; the fallback below handles that failure, so keep it off the console.

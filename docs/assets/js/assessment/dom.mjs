@@ -1,0 +1,73 @@
+// @ts-check
+// Small DOM helpers: `el()` and `svg()` build nodes from text only (never from HTML strings, so
+// nothing a link or the storage holds can become markup), plus the number formats every panel
+// shares and the links a result may make into the site.
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+/** @typedef {Node | string | null | undefined | false} Child nothing is added for null, undefined or false */
+/** @typedef {Record<string, string | number | boolean | null | undefined>} Attributes */
+
+/**
+ * Builds an element; children are nodes or strings (always inserted as text, never as HTML).
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Attributes} [attributes] true sets an empty attribute; false, null and undefined none
+ * @param {...(Child | Child[])} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) continue;
+    node.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+  return node;
+}
+
+/**
+ * Builds an SVG element, with its text (if any) as text.
+ * @param {string} tag
+ * @param {Record<string, string | number>} [attributes]
+ * @param {string | null} [text]
+ * @returns {SVGElement}
+ */
+export function svg(tag, attributes = {}, text = null) {
+  const node = /** @type {SVGElement} */ (document.createElementNS(SVG_NS, tag));
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  if (text !== null) node.textContent = text;
+  return node;
+}
+
+/** A score to one decimal, or an en dash for "no score yet". @param {number | null | undefined} value */
+export function number(value) {
+  return value === null || value === undefined ? "–" : value.toFixed(1);
+}
+
+/** A change or balance with its sign. @param {number | null | undefined} value */
+export function signed(value) {
+  if (value === null || value === undefined) return "–";
+  return value > 0 ? `+${value.toFixed(1)}` : value.toFixed(1);
+}
+
+/** @param {number} count @param {string} one @param {string} many */
+export function plural(count, one, many) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/**
+ * A link into the site from the result; anything that would lead elsewhere is left out.
+ * @param {URL} siteRoot
+ * @param {{href: string} | null | undefined} link
+ * @param {string} text
+ */
+export function siteLink(siteRoot, link, text) {
+  if (!link) return null;
+  const url = new URL(link.href, siteRoot);
+  if (url.origin !== location.origin) return null;
+  return el("a", { href: url.href }, text);
+}

@@ -1,0 +1,33 @@
+// @ts-check
+// What the page tells the reader in words: the notice box (one message, at most one action, and
+// Dismiss) and the polite announcement of the result for screen readers, made once the reader
+// pauses rather than on every redraw.
+
+/** @typedef {import("./view.mjs").View} View */
+/** @typedef {{label: string, run: () => void}} NoticeAction */
+
+const ANNOUNCE_DELAY_MS = 700;
+
+/** @param {View} v @param {string} text @param {NoticeAction | null} [action] */
+export function notify(v, text, action = null) {
+  const { notice, noticeText, noticeAction } = v.parts;
+  noticeText.textContent = text;
+  noticeAction.hidden = !action;
+  noticeAction.textContent = action ? action.label : "";
+  v.noticeAction = action ? action.run : null;
+  notice.hidden = false;
+}
+
+/** @param {View} v */
+export function dismissNotice(v) {
+  v.parts.notice.hidden = true;
+  v.noticeAction = null;
+}
+
+/** @param {View} v @param {string} text */
+export function announce(v, text) {
+  clearTimeout(v.announceTimer);
+  v.announceTimer = window.setTimeout(() => {
+    if (v.root.isConnected) v.parts.announce.textContent = text;
+  }, ANNOUNCE_DELAY_MS);
+}

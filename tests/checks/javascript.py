@@ -23,6 +23,7 @@ def javascript_files() -> list[Path]:
     return sorted(
         [
             *PAGE_MODULES.rglob("*.mjs"),
+            *PAGE_MODULES.rglob("*.js"),
             *(PROJECT_ROOT / "build_scripts").glob("*.mjs"),
             *bench.rglob("*.js"),
             *bench.rglob("*.mjs"),

@@ -23,10 +23,7 @@
   const isInPage = (link) => {
     const url = new URL(link.href, location.href);
     return (
-      url.hash !== "" &&
-      url.origin === location.origin &&
-      url.pathname === shownPath &&
-      url.search === location.search
+      url.hash !== "" && url.origin === location.origin && url.pathname === shownPath && url.search === location.search
     );
   };
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
@@ -13,6 +14,8 @@ from typing import Any, NoReturn, TypeVar, cast
 
 from assessment.errors import BadBank, allowed_list
 from assessment.model import (
+    KINDS,
+    SIDES,
     Band,
     Bank,
     Dimension,
@@ -31,32 +34,20 @@ ARTICLE = re.compile(r"^(?:[a-z0-9-]+/)*[a-z0-9-]+\.md$")
 MIN_OPTIONS, MAX_OPTIONS = 3, 5
 BALANCE_RANGE = (-100, 100)
 
+
+def _keys(table: type) -> tuple[str, ...]:
+    """The keys a table of the bank file may have: the fields of the dataclass it becomes."""
+    return tuple(field.name for field in dataclasses.fields(table) if field.init)
+
+
 # The keys each table of the bank file may have.
-ROOT_KEYS = ("version", "scoring", "dimensions", "bands", "ethics_bands", "questions")
-SCORING_KEYS = (
-    "neutral",
-    "ethics_cap_with_red_flag",
-    "what_if_limit",
-    "read_next_limit",
-    "no_leverage_answers",
-    "no_ethics_answers",
-)
-DIMENSION_KEYS = ("id", "title", "kind", "weight", "summary")
-BAND_KEYS = ("id", "label", "min", "max", "includes_min", "includes_max", "summary")
-ETHICS_BAND_KEYS = ("id", "label", "min", "red_flag", "summary")
-QUESTION_KEYS = (
-    "id",
-    "dimension",
-    "side",
-    "text",
-    "help",
-    "article",
-    "anchor",
-    "actionable",
-    "action",
-    "options",
-)
-OPTION_KEYS = ("id", "label", "points", "red_flag", "fair_alternative")
+ROOT_KEYS = _keys(Bank)
+SCORING_KEYS = _keys(Scoring)
+DIMENSION_KEYS = _keys(Dimension)
+BAND_KEYS = _keys(Band)
+ETHICS_BAND_KEYS = _keys(EthicsBand)
+QUESTION_KEYS = _keys(Question)
+OPTION_KEYS = _keys(Option)
 
 T = TypeVar("T")
 
@@ -179,7 +170,7 @@ def _read_dimension(table: _Table) -> Dimension:
     dimension = Dimension(
         id=table.slug("id"),
         title=table.text("title"),
-        kind=cast(Kind, table.choice("kind", ("leverage", "ethics"))),
+        kind=cast(Kind, table.choice("kind", KINDS)),
         weight=table.number("weight", 1, 10),
         summary=table.text("summary"),
     )
@@ -248,7 +239,7 @@ def _read_question(
     kind = dimensions[dimension_id].kind
     side: Side | None = None
     if kind == "leverage":
-        side = cast(Side, table.choice("side", ("you", "them")))
+        side = cast(Side, table.choice("side", SIDES))
     elif "side" in table.data:
         table.fail("ethics questions have no side; remove it", "side")
     option_tables = table.tables("options", OPTION_KEYS)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 Kind = Literal["leverage", "ethics"]
 Side = Literal["you", "them"]
-SIDES: tuple[Side, Side] = ("you", "them")
+KINDS: tuple[Kind, ...] = get_args(Kind)
+SIDES: tuple[Side, ...] = get_args(Side)
 
 
 @dataclass(frozen=True)

@@ -89,8 +89,8 @@ def side_indices(chosen: Chosen, bank: Bank) -> dict[Side, float | None]:
         question = bank.question(question_id)
         if question.side is not None:
             groups.setdefault((question.dimension, question.side), []).append(option.points)
-    weighted: dict[Side, float] = {"you": 0.0, "them": 0.0}
-    weights: dict[Side, int] = {"you": 0, "them": 0}
+    weighted: dict[Side, float] = dict.fromkeys(SIDES, 0.0)
+    weights: dict[Side, int] = dict.fromkeys(SIDES, 0)
     for (dimension_id, side), points in groups.items():
         weight = bank.dimension(dimension_id).weight
         weighted[side] += weight * sum(points) / len(points)
@@ -167,9 +167,9 @@ class _Scorer:
         neutral = self.bank.scoring.neutral
         weights = self.answered_weight(SIDES)
         dimensions: list[LeverageDimension] = []
-        index_moves: dict[Side, list[Contribution]] = {"you": [], "them": []}
+        index_moves: dict[Side, list[Contribution]] = {side: [] for side in SIDES}
         for dimension in self.bank.dimensions_of("leverage"):
-            scores: dict[Side, SideScore | None] = {"you": None, "them": None}
+            scores: dict[Side, SideScore | None] = dict.fromkeys(SIDES)
             for side in self.bank.sides_of(dimension.id):
                 points = self.groups.get((dimension.id, side))
                 moves = self.contributions(dimension.id, side, neutral)

@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 
 from assessment import Bank, Result, load_bank, load_scenarios, score
-from assessment.model import Link, Question
+from assessment.model import KINDS, SIDES, Link, Question
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "reference"
 FRAGMENTS = {
@@ -117,7 +117,7 @@ def _key_columns(bank: Bank) -> dict[str, str]:
                 len(q.options) for q in bank.questions if bank.dimension(q.dimension).kind == kind
             )
         ]
-        for kind in ("leverage", "ethics")
+        for kind in KINDS
     }
 
 
@@ -133,7 +133,7 @@ def _ethics_band_tops(bank: Bank) -> dict[str, int | None]:
 def _index_sums(result: Result) -> dict[str, dict[str, Any]]:
     """The terms of each side's weighted average in a result, for the worked example."""
     sums: dict[str, dict[str, Any]] = {}
-    for side in ("you", "them"):
+    for side in SIDES:
         scores = [
             (item.dimension.weight, score.score)
             for item in result.leverage_dimensions

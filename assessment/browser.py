@@ -13,7 +13,7 @@ from typing import Any
 
 from assessment.bank import load_bank
 from assessment.errors import AssessmentError, BadAnswer, BadRequest, allowed_list
-from assessment.scenarios import load_scenarios
+from assessment.scenarios import find_scenario
 from assessment.scoring import score
 from assessment.sharecode import decode, encode
 
@@ -66,14 +66,7 @@ def _decode(request: dict[str, Any]) -> Response:
 
 
 def _scenario(request: dict[str, Any]) -> Response:
-    scenario_id = _text(request, "id", "the id of a scenario, such as 'job-offer'")
-    scenarios = load_scenarios()
-    if scenario_id not in scenarios:
-        raise BadRequest(
-            f"There is no scenario {scenario_id!r}. Scenarios are {allowed_list(scenarios)}.",
-            field="id",
-        )
-    scenario = scenarios[scenario_id]
+    scenario = find_scenario(_text(request, "id", "the id of a scenario, such as 'job-offer'"))
     return {
         "answers": dict(scenario.answers),
         "title": scenario.title,

@@ -12,7 +12,7 @@ from assessment.bank import load_bank
 from assessment.errors import AssessmentError, BadRequest, allowed_list
 from assessment.model import Bank, Question
 from assessment.report import render_report
-from assessment.scenarios import load_scenarios
+from assessment.scenarios import find_scenario
 from assessment.scoring import score
 from assessment.sharecode import decode, encode, site_path
 
@@ -57,15 +57,6 @@ def _read_answers_file(path: str) -> dict[str, str]:
             f"not a {type(data).__name__}."
         )
     return data
-
-
-def _scenario_answers(scenario_id: str) -> dict[str, str]:
-    scenarios = load_scenarios()
-    if scenario_id not in scenarios:
-        raise BadRequest(
-            f"There is no scenario {scenario_id!r}. Scenarios are {allowed_list(scenarios)}."
-        )
-    return dict(scenarios[scenario_id].answers)
 
 
 def _say(text: str = "", end: str = "\n") -> None:
@@ -122,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif arguments.code is not None:
             answers = decode(arguments.code, bank)
         elif arguments.scenario is not None:
-            answers = _scenario_answers(arguments.scenario)
+            answers = dict(find_scenario(arguments.scenario, bank).answers)
         else:
             answers = _interview(bank)
         result = score(answers, bank)

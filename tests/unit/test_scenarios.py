@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from assessment import BadBank, Bank, load_scenarios, score
-from assessment.scenarios import parse_scenario
+from assessment import BadBank, BadRequest, Bank, load_scenarios, score
+from assessment.scenarios import find_scenario, parse_scenario
 
 WORKED_EXAMPLES = {
     "job-offer": "You have the edge",
@@ -109,3 +109,10 @@ def test_a_broken_scenario_file_is_reported_with_its_file_and_field(
     with pytest.raises(BadBank, match=message) as caught:
         parse_scenario(text, "scenarios/x.toml", bank)
     assert (caught.value.file, caught.value.field) == ("scenarios/x.toml", field)
+
+
+def test_an_unknown_scenario_id_is_one_bad_request_listing_the_scenarios() -> None:
+    with pytest.raises(BadRequest) as caught:
+        find_scenario("lottery")
+    assert caught.value.field == "id"
+    assert all(repr(scenario_id) in caught.value.message for scenario_id in load_scenarios())

@@ -31,6 +31,11 @@ FRAGMENT_KEY = "code="
 RETAKE = "Please take the assessment again; it takes a few minutes."
 
 
+def code_prefix(bank: Bank) -> str:
+    """How every code for this bank begins: the code format and the bank version."""
+    return f"{CODE_FORMAT}.{bank.version}."
+
+
 def site_path(code: str) -> str:
     """The site path that opens the assessment with a code; it stays in the '#', off servers."""
     return f"{SITE_PAGE}#{FRAGMENT_KEY}{code}"
@@ -67,7 +72,7 @@ def encode(answers: Mapping[str, str], bank: Bank | None = None) -> str:
         digit = 0 if option is None else question.options.index(option) + 1
         number = number * radix + digit
     payload = number.to_bytes(_payload_length(bank), "big")
-    return f"{CODE_FORMAT}.{bank.version}.{_body(payload + _checksum(bank, payload))}"
+    return code_prefix(bank) + _body(payload + _checksum(bank, payload))
 
 
 def decode(code: str, bank: Bank | None = None) -> dict[str, str]:
@@ -89,7 +94,7 @@ def decode(code: str, bank: Bank | None = None) -> dict[str, str]:
     if len(parts) != 3 or not parts[0].startswith("fl"):
         raise BadCode(
             f"This is not a Fair Leverage share code: codes look like "
-            f"'{CODE_FORMAT}.{bank.version}.' followed by letters and digits. "
+            f"'{code_prefix(bank)}' followed by letters and digits. "
             "Check that you copied the whole link.",
             code=code,
         )

@@ -1,4 +1,4 @@
-"""Every share code a released bank version issued keeps opening (newsletter links live for years)."""
+"""Every share code a released bank version issued still opens: newsletter links live on."""
 
 from __future__ import annotations
 

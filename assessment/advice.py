@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from assessment.model import Bank, Link, Option, Question
-from assessment.result import DimensionShare, Reading, RedFlag, WhatIf
+from assessment.result import DimensionShare, Reading, ReadingReason, RedFlag, WhatIf
 
 Chosen = dict[str, Option]
 Rescore = Callable[[Chosen], float | None]
@@ -71,7 +71,7 @@ def read_next(
     bank: Bank,
 ) -> tuple[Reading, ...]:
     """Articles to read next: red flags first, then the best improvements, then weak spots."""
-    candidates: list[tuple[Link, str, str]] = [
+    candidates: list[tuple[Link, str, ReadingReason]] = [
         (flag.question.link, flag.dimension.title, "red-flag") for flag in red_flags
     ]
     candidates += [(item.question.link, item.dimension.title, "what-if") for item in suggestions]

@@ -12,6 +12,7 @@ from assessment.bank import load_bank
 from assessment.errors import AssessmentError, BadRequest, allowed_list
 from assessment.model import Bank, Question
 from assessment.report import render_report
+from assessment.result import schema_text
 from assessment.scenarios import find_scenario
 from assessment.scoring import score
 from assessment.sharecode import decode, encode, site_path
@@ -38,6 +39,11 @@ def _parser() -> argparse.ArgumentParser:
     source.add_argument("--code", metavar="CODE", help="read answers from a share code or link")
     source.add_argument("--scenario", metavar="ID", help="score a packaged worked example")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument(
+        "--schema",
+        action="store_true",
+        help="print the JSON Schema of the result (what --json prints) and stop",
+    )
     return parser
 
 
@@ -106,6 +112,9 @@ def _interview(bank: Bank) -> dict[str, str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the tool; returns the exit status (0 ok, 1 bad input, 130 stopped)."""
     arguments = _parser().parse_args(argv)
+    if arguments.schema:
+        print(schema_text(), end="")
+        return 0
     try:
         bank = load_bank()
         if arguments.answers is not None:

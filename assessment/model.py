@@ -30,9 +30,6 @@ class Link:
         ups = "../" * len([part for part in docs_folder.split("/") if part])
         return f"{ups}{self.page}#{self.anchor}"
 
-    def to_dict(self) -> dict[str, str]:
-        return {"page": self.page, "anchor": self.anchor, "href": self.href}
-
 
 @dataclass(frozen=True)
 class Option:

@@ -35,25 +35,28 @@ def _link(link: Link) -> str:
 
 
 def _leverage(result: Result) -> list[str]:
+    leverage = result.leverage
     lines = ["LEVERAGE"]
-    if result.band is None or result.balance.value is None:
-        return [*lines, *_wrap(result.verdict)]
+    if leverage.band is None or leverage.balance.value is None:
+        return [*lines, *_wrap(leverage.verdict)]
     lines.append(
-        f"{INDENT}{result.band.label}: balance {_signed(result.balance.value)} "
-        f"(your index {_score(result.you.index)}, theirs {_score(result.them.index)})"
+        f"{INDENT}{leverage.band.label}: balance {_signed(leverage.balance.value)} "
+        f"(your index {_score(leverage.you.index)}, theirs {_score(leverage.them.index)})"
     )
-    lines += _wrap(result.verdict)
-    if result.carried_by:
-        shares = ", ".join(f"{s.dimension.title} ({_signed(s.change)})" for s in result.carried_by)
-        lines += _wrap(f"Carried by: {shares}.")
-    if result.held_back_by:
+    lines += _wrap(result.leverage.verdict)
+    if result.leverage.carried_by:
         shares = ", ".join(
-            f"{s.dimension.title} ({_signed(s.change)})" for s in result.held_back_by
+            f"{s.dimension.title} ({_signed(s.change)})" for s in result.leverage.carried_by
+        )
+        lines += _wrap(f"Carried by: {shares}.")
+    if result.leverage.held_back_by:
+        shares = ", ".join(
+            f"{s.dimension.title} ({_signed(s.change)})" for s in result.leverage.held_back_by
         )
         lines += _wrap(f"Held back by: {shares}.")
-    title_width = max(len(item.dimension.title) for item in result.leverage_dimensions)
+    title_width = max(len(item.dimension.title) for item in result.leverage.dimensions)
     lines += ["", f"{INDENT}{'Dimension':<{title_width}}  weight     you    them"]
-    for item in result.leverage_dimensions:
+    for item in result.leverage.dimensions:
         them = "n/a" if item.them is None else _score(item.them.score)
         lines.append(
             f"{INDENT}{item.dimension.title:<{title_width}}  {item.dimension.weight:>6}  "
@@ -82,11 +85,11 @@ def _what_if(result: Result) -> list[str]:
 
 def _ethics(result: Result) -> list[str]:
     lines = ["ETHICS (kept apart from leverage)"]
-    if result.ethics_band is None or result.ethics_score is None:
-        return [*lines, *_wrap(result.ethics_verdict)]
-    lines.append(f"{INDENT}{result.ethics_band.label}: ethics score {_score(result.ethics_score)}")
-    lines += _wrap(result.ethics_verdict)
-    for flag in result.red_flags:
+    if result.ethics.band is None or result.ethics.score is None:
+        return [*lines, *_wrap(result.ethics.verdict)]
+    lines.append(f"{INDENT}{result.ethics.band.label}: ethics score {_score(result.ethics.score)}")
+    lines += _wrap(result.ethics.verdict)
+    for flag in result.ethics.red_flags:
         lines.append("")
         lines += _wrap(
             f'{flag.dimension.title}. {flag.question.text} You answered: "{flag.option.label}".',

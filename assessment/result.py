@@ -5,19 +5,41 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 from assessment.model import Band, Dimension, EthicsBand, Link, Option, Question, Side
+from assessment.result_json import (
+    RESULT_FORMAT,
+    BalanceJSON,
+    BandJSON,
+    CompletenessJSON,
+    ContributionJSON,
+    DimensionProgressJSON,
+    EthicsCapJSON,
+    EthicsDimensionJSON,
+    EthicsJSON,
+    LeverageDimensionJSON,
+    LeverageJSON,
+    LinkJSON,
+    OptionRefJSON,
+    ReadingJSON,
+    RedFlagJSON,
+    ResultJSON,
+    ShareJSON,
+    SideIndexJSON,
+    SideScoreJSON,
+    WhatIfJSON,
+)
+from assessment.schema import json_schema
 
-RESULT_FORMAT = "fair-leverage-result/1"
+SCHEMA_ID = "urn:fair-leverage:result-schema:1"
+SCHEMA_TITLE = "Fair Leverage assessment result"
+# A copy of the generated schema, for tools that read a file (tests check it is current).
 SCHEMA_FILE = "schema/result.schema.json"
 
-JSON = dict[str, Any]
 
-
-def _question_ref(question: Question) -> JSON:
-    return {"question": question.id, "text": question.text, "link": question.link.to_dict()}
+def _link(link: Link) -> LinkJSON:
+    return {"page": link.page, "anchor": link.anchor, "href": link.href}
 
 
 @dataclass(frozen=True)
@@ -28,9 +50,11 @@ class Contribution:
     option: Option
     change: float
 
-    def to_dict(self) -> JSON:
+    def to_dict(self) -> ContributionJSON:
         return {
-            **_question_ref(self.question),
+            "question": self.question.id,
+            "text": self.question.text,
+            "link": _link(self.question.link),
             "option": self.option.id,
             "label": self.option.label,
             "points": self.option.points,
@@ -38,7 +62,7 @@ class Contribution:
         }
 
 
-def _contributions(items: tuple[Contribution, ...]) -> list[JSON]:
+def _contributions(items: tuple[Contribution, ...]) -> list[ContributionJSON]:
     return [item.to_dict() for item in items]
 
 
@@ -52,7 +76,7 @@ class SideScore:
     total: int
     moved_by: tuple[Contribution, ...]
 
-    def to_dict(self) -> JSON:
+    def to_dict(self) -> SideScoreJSON:
         return {
             "score": self.score,
             "answered": self.answered,
@@ -69,7 +93,7 @@ class LeverageDimension:
     you: SideScore
     them: SideScore | None
 
-    def to_dict(self) -> JSON:
+    def to_dict(self) -> LeverageDimensionJSON:
         return {
             "id": self.dimension.id,
             "title": self.dimension.title,
@@ -88,7 +112,7 @@ class SideIndex:
     index: float | None
     moved_by: tuple[Contribution, ...]
 
-    def to_dict(self) -> JSON:
+    def to_dict(self) -> SideIndexJSON:
         return {"index": self.index, "moved_by": _contributions(self.moved_by)}
 
 
@@ -99,7 +123,7 @@ class Balance:
     value: float | None
     moved_by: tuple[Contribution, ...]
 
-    def to_dict(self) -> JSON:
+    def to_dict(self) -> BalanceJSON:
         return {"value": self.value, "moved_by": _contributions(self.moved_by)}
 
 
@@ -110,7 +134,7 @@ class DimensionShare:
     dimension: Dimension
     change: float
 
-    def to_dict(self) -> JSON:
+    def to_dict(self) -> ShareJSON:
         return {"id": self.dimension.id, "title": self.dimension.title, "change": self.change}
 
 
@@ -124,7 +148,7 @@ class EthicsDimension:
     total: int
     moved_by: tuple[Contribution, ...]
 
-    def to_dict(self) -> JSON:
+    def to_dict(self) -> EthicsDimensionJSON:
         return {
             "id": self.dimension.id,
             "title": self.dimension.title,
@@ -144,7 +168,7 @@ class EthicsCap:
     limit: int
     change: float
 
-    def to_dict(self) -> JSON:
+    def to_dict(self) -> EthicsCapJSON:
         return {"limit": self.limit, "change": self.change}
 
 
@@ -161,15 +185,21 @@ class RedFlag:
         # The bank loader guarantees every red-flag option has one.
         return self.option.fair_alternative or ""
 
-    def to_dict(self) -> JSON:
+    def to_dict(self) -> RedFlagJSON:
         return {
-            **_question_ref(self.question),
+            "question": self.question.id,
+            "text": self.question.text,
+            "link": _link(self.question.link),
             "option": self.option.id,
             "label": self.option.label,
             "dimension": self.dimension.id,
             "dimension_title": self.dimension.title,
             "fair_alternative": self.fair_alternative,
         }
+
+
+def _option_ref(option: Option) -> OptionRefJSON:
+    return {"id": option.id, "label": option.label}
 
 
 @dataclass(frozen=True)
@@ -183,18 +213,25 @@ class WhatIf:
     balance_gain: float
     new_balance: float
 
-    def to_dict(self) -> JSON:
+    def to_dict(self) -> WhatIfJSON:
+        # The loader gives every leverage question a side; what-if items are leverage only.
+        side = self.question.side or "you"
         return {
-            **_question_ref(self.question),
-            "side": self.question.side,
+            "question": self.question.id,
+            "text": self.question.text,
+            "link": _link(self.question.link),
+            "side": side,
             "dimension": self.dimension.id,
             "dimension_title": self.dimension.title,
-            "from": {"id": self.current.id, "label": self.current.label},
-            "to": {"id": self.better.id, "label": self.better.label},
+            "from": _option_ref(self.current),
+            "to": _option_ref(self.better),
             "action": self.question.action,
             "balance_gain": self.balance_gain,
             "new_balance": self.new_balance,
         }
+
+
+ReadingReason = Literal["red-flag", "what-if", "held-back"]
 
 
 @dataclass(frozen=True)
@@ -203,10 +240,10 @@ class Reading:
 
     link: Link
     title: str
-    reason: str
+    reason: ReadingReason
 
-    def to_dict(self) -> JSON:
-        return {"title": self.title, "reason": self.reason, "link": self.link.to_dict()}
+    def to_dict(self) -> ReadingJSON:
+        return {"title": self.title, "reason": self.reason, "link": _link(self.link)}
 
 
 @dataclass(frozen=True)
@@ -217,7 +254,7 @@ class DimensionProgress:
     answered: int
     total: int
 
-    def to_dict(self) -> JSON:
+    def to_dict(self) -> DimensionProgressJSON:
         return {
             "id": self.dimension.id,
             "title": self.dimension.title,
@@ -239,11 +276,67 @@ class Completeness:
     def percent(self) -> float:
         return round(100 * self.answered / self.total, 1)
 
-    def to_dict(self) -> JSON:
+    def to_dict(self) -> CompletenessJSON:
         return {
             "answered": self.answered,
             "total": self.total,
             "percent": self.percent,
+            "dimensions": [item.to_dict() for item in self.dimensions],
+        }
+
+
+def _band(band: Band | EthicsBand | None) -> BandJSON | None:
+    if band is None:
+        return None
+    return {"id": band.id, "label": band.label, "summary": band.summary}
+
+
+@dataclass(frozen=True)
+class LeverageResult:
+    """The leverage part of a result: the balance, its verdict and the scores behind it."""
+
+    verdict: str
+    band: Band | None
+    balance: Balance
+    you: SideIndex
+    them: SideIndex
+    carried_by: tuple[DimensionShare, ...]
+    held_back_by: tuple[DimensionShare, ...]
+    dimensions: tuple[LeverageDimension, ...]
+
+    def to_dict(self) -> LeverageJSON:
+        return {
+            "verdict": self.verdict,
+            "band": _band(self.band),
+            "balance": self.balance.to_dict(),
+            "you": self.you.to_dict(),
+            "them": self.them.to_dict(),
+            "carried_by": [item.to_dict() for item in self.carried_by],
+            "held_back_by": [item.to_dict() for item in self.held_back_by],
+            "dimensions": [item.to_dict() for item in self.dimensions],
+        }
+
+
+@dataclass(frozen=True)
+class EthicsResult:
+    """The ethics part of a result, scored apart from leverage: verdict, score, red flags."""
+
+    verdict: str
+    band: EthicsBand | None
+    score: float | None
+    moved_by: tuple[Contribution, ...]
+    cap: EthicsCap | None
+    red_flags: tuple[RedFlag, ...]
+    dimensions: tuple[EthicsDimension, ...]
+
+    def to_dict(self) -> EthicsJSON:
+        return {
+            "verdict": self.verdict,
+            "band": _band(self.band),
+            "score": self.score,
+            "moved_by": _contributions(self.moved_by),
+            "cap": None if self.cap is None else self.cap.to_dict(),
+            "red_flags": [item.to_dict() for item in self.red_flags],
             "dimensions": [item.to_dict() for item in self.dimensions],
         }
 
@@ -256,25 +349,12 @@ class Result:
     bank_version: str
     answers: Mapping[str, str]
     completeness: Completeness
-    leverage_dimensions: tuple[LeverageDimension, ...]
-    you: SideIndex
-    them: SideIndex
-    balance: Balance
-    band: Band | None
-    verdict: str
-    carried_by: tuple[DimensionShare, ...]
-    held_back_by: tuple[DimensionShare, ...]
-    ethics_score: float | None
-    ethics_moved_by: tuple[Contribution, ...]
-    ethics_cap: EthicsCap | None
-    ethics_band: EthicsBand | None
-    ethics_verdict: str
-    ethics_dimensions: tuple[EthicsDimension, ...]
-    red_flags: tuple[RedFlag, ...]
+    leverage: LeverageResult
+    ethics: EthicsResult
     what_if: tuple[WhatIf, ...]
     read_next: tuple[Reading, ...]
 
-    def to_dict(self) -> JSON:
+    def to_dict(self) -> ResultJSON:
         """The result as JSON-ready data, in the versioned format the schema describes."""
         return {
             "format": RESULT_FORMAT,
@@ -282,39 +362,18 @@ class Result:
             "bank": self.bank_version,
             "answers": dict(self.answers),
             "completeness": self.completeness.to_dict(),
-            "leverage": {
-                "verdict": self.verdict,
-                "band": _band(self.band),
-                "balance": self.balance.to_dict(),
-                "you": self.you.to_dict(),
-                "them": self.them.to_dict(),
-                "carried_by": [item.to_dict() for item in self.carried_by],
-                "held_back_by": [item.to_dict() for item in self.held_back_by],
-                "dimensions": [item.to_dict() for item in self.leverage_dimensions],
-            },
-            "ethics": {
-                "verdict": self.ethics_verdict,
-                "band": _band(self.ethics_band),
-                "score": self.ethics_score,
-                "moved_by": _contributions(self.ethics_moved_by),
-                "cap": None if self.ethics_cap is None else self.ethics_cap.to_dict(),
-                "red_flags": [item.to_dict() for item in self.red_flags],
-                "dimensions": [item.to_dict() for item in self.ethics_dimensions],
-            },
+            "leverage": self.leverage.to_dict(),
+            "ethics": self.ethics.to_dict(),
             "what_if": [item.to_dict() for item in self.what_if],
             "read_next": [item.to_dict() for item in self.read_next],
         }
 
 
-def _band(band: Band | EthicsBand | None) -> JSON | None:
-    if band is None:
-        return None
-    return {"id": band.id, "label": band.label, "summary": band.summary}
-
-
-def result_schema() -> JSON:
+def result_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) that every ``Result.to_dict()`` matches."""
-    schema: JSON = json.loads(
-        resources.files("assessment").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
-    )
-    return schema
+    return json_schema(ResultJSON, schema_id=SCHEMA_ID, title=SCHEMA_TITLE)
+
+
+def schema_text() -> str:
+    """The schema as the text of ``schema/result.schema.json``, the copy kept for other tools."""
+    return json.dumps(result_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -136,7 +136,7 @@ def _index_sums(result: Result) -> dict[str, dict[str, Any]]:
     for side in SIDES:
         scores = [
             (item.dimension.weight, score.score)
-            for item in result.leverage_dimensions
+            for item in result.leverage.dimensions
             for score in (item.you if side == "you" else item.them,)
             if score is not None and score.score is not None
         ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import jsonschema
@@ -13,6 +14,7 @@ from assessment import BadCode, decode, encode, load_bank, score
 from assessment.browser import handle
 from assessment.model import Question
 from assessment.result import result_schema
+from assessment.sharecode import code_prefix
 
 BANK = load_bank()
 VALIDATOR = jsonschema.Draft202012Validator(result_schema())
@@ -46,16 +48,16 @@ def _in_bounds(value: float | None, low: float, high: float) -> bool:
 @given(answer_sets)
 def test_every_score_is_in_bounds(answers: dict[str, str]) -> None:
     result = score(answers)
-    assert _in_bounds(result.you.index, 0, 100)
-    assert _in_bounds(result.them.index, 0, 100)
-    assert _in_bounds(result.balance.value, -100, 100)
-    assert _in_bounds(result.ethics_score, 0, 100)
-    for item in result.leverage_dimensions:
+    assert _in_bounds(result.leverage.you.index, 0, 100)
+    assert _in_bounds(result.leverage.them.index, 0, 100)
+    assert _in_bounds(result.leverage.balance.value, -100, 100)
+    assert _in_bounds(result.ethics.score, 0, 100)
+    for item in result.leverage.dimensions:
         assert _in_bounds(item.you.score, 0, 100)
         assert item.them is None or _in_bounds(item.them.score, 0, 100)
-    assert all(_in_bounds(d.score, 0, 100) for d in result.ethics_dimensions)
+    assert all(_in_bounds(d.score, 0, 100) for d in result.ethics.dimensions)
     assert 0 <= result.completeness.answered <= result.completeness.total
-    assert (result.band is None) == (result.balance.value is None)
+    assert (result.leverage.band is None) == (result.leverage.balance.value is None)
 
 
 @fast
@@ -64,8 +66,8 @@ def test_improving_an_answer_about_you_never_lowers_your_index(
     answers: dict[str, str], step: tuple[str, str, str]
 ) -> None:
     question, lower, higher = step
-    before = score(answers | {question: lower}).you.index
-    after = score(answers | {question: higher}).you.index
+    before = score(answers | {question: lower}).leverage.you.index
+    after = score(answers | {question: higher}).leverage.you.index
     assert before is not None and after is not None and after >= before
 
 
@@ -75,8 +77,8 @@ def test_improving_an_answer_about_them_never_raises_your_balance(
     answers: dict[str, str], step: tuple[str, str, str]
 ) -> None:
     question, lower, higher = step
-    before = score(answers | {question: lower}).balance.value
-    after = score(answers | {question: higher}).balance.value
+    before = score(answers | {question: lower}).leverage.balance.value
+    after = score(answers | {question: higher}).leverage.balance.value
     assert before is not None and after is not None and after <= before
 
 
@@ -86,11 +88,13 @@ def test_adding_a_red_flag_never_raises_the_ethics_score_and_always_shows(
     answers: dict[str, str], red_flag: tuple[Question, Any]
 ) -> None:
     question, option = red_flag
-    before = score(answers).ethics_score
+    before = score(answers).ethics.score
     result = score(answers | {question.id: option.id})
-    assert result.ethics_score is not None
-    assert before is None or result.ethics_score <= before
-    assert (question.id, option.id) in {(f.question.id, f.option.id) for f in result.red_flags}
+    assert result.ethics.score is not None
+    assert before is None or result.ethics.score <= before
+    assert (question.id, option.id) in {
+        (f.question.id, f.option.id) for f in result.ethics.red_flags
+    }
 
 
 @fast
@@ -101,8 +105,8 @@ def test_what_if_gains_are_positive_and_come_from_actionable_questions(
     result = score(answers)
     for item in result.what_if:
         assert item.question.actionable and item.balance_gain > 0
-        assert result.balance.value is not None
-        assert item.new_balance > result.balance.value
+        assert result.leverage.balance.value is not None
+        assert item.new_balance > result.leverage.balance.value
 
 
 @fast
@@ -128,7 +132,7 @@ def test_decoding_any_text_gives_valid_answers_or_a_bad_code(text: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.from_regex(r"\Afl1\.1\.[A-Za-z0-9_=-]{0,30}\Z"))
+@given(st.from_regex(rf"\A{re.escape(code_prefix(BANK))}[A-Za-z0-9_=-]{{0,30}}\Z"))
 def test_decoding_code_shaped_text_gives_valid_answers_or_a_bad_code(text: str) -> None:
     _valid_or_bad_code(text)
 

@@ -16,11 +16,13 @@ def test_each_suggestion_gain_is_what_re_scoring_the_changed_answers_gives(
 ) -> None:
     answers = dict(load_scenarios()[scenario].answers)
     result = score(answers)
-    assert result.what_if and result.balance.value is not None
+    assert result.what_if and result.leverage.balance.value is not None
     for item in result.what_if:
         changed = score(answers | {item.question.id: item.better.id})
-        assert changed.balance.value == item.new_balance
-        assert item.balance_gain == pytest.approx(changed.balance.value - result.balance.value)
+        assert changed.leverage.balance.value == item.new_balance
+        assert item.balance_gain == pytest.approx(
+            changed.leverage.balance.value - result.leverage.balance.value
+        )
 
 
 def test_suggestions_are_ranked_by_gain_and_limited(bank: Bank) -> None:

@@ -10,6 +10,8 @@ import pytest
 
 from assessment import __version__, decode, encode, load_bank
 from assessment.browser import handle
+from assessment.result import RESULT_FORMAT
+from assessment.sharecode import code_prefix
 
 
 def call(request: Any) -> dict[str, Any]:
@@ -30,7 +32,7 @@ def test_score_returns_the_result_and_its_share_code() -> None:
     answers = {"your-alternative": "similar", "pressure": "threat"}
     reply = call({"op": "score", "answers": answers})
     assert reply["ok"] is True
-    assert reply["result"]["format"] == "fair-leverage-result/1"
+    assert reply["result"]["format"] == RESULT_FORMAT
     assert reply["result"]["answers"] == answers
     assert decode(reply["code"]) == answers
 
@@ -77,7 +79,7 @@ def test_an_unknown_option_is_a_bad_answer_naming_the_question_and_the_allowed_i
 
 
 def test_a_damaged_code_is_a_bad_code() -> None:
-    error = _error(call({"op": "decode", "code": "fl1.1.AAAA"}))
+    error = _error(call({"op": "decode", "code": code_prefix(load_bank()) + "AAAA"}))
     assert (error["type"], error["field"]) == ("BadCode", None)
     assert "damaged" in error["message"]
 

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from assessment import Bank, encode, load_scenarios
+from assessment import Bank, encode, load_bank, load_scenarios
 from assessment.cli import main
+from assessment.result import RESULT_FORMAT, SCHEMA_FILE, schema_text
+from assessment.sharecode import CODE_FORMAT, code_prefix, site_path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PYTHON_311 = Path("/root/.pyenv/versions/3.11.7/bin/python3")
@@ -40,7 +42,7 @@ def test_a_code_prints_a_readable_report_with_the_share_code_and_link(
     assert "You have the edge: balance +33.1" in out
     assert "WHAT WOULD HELP MOST" in out
     assert f"Code: {code}" in out
-    assert f"Link: assessment/#code={code}" in out
+    assert f"Link: {site_path(code)}" in out
 
 
 def test_an_answers_file_is_scored(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -55,15 +57,15 @@ def test_json_output_is_the_versioned_result(capsys: pytest.CaptureFixture[str])
     status, out, _ = run(capsys, "--scenario", "sole-supplier", "--json")
     assert status == 0
     data = json.loads(out)
-    assert data["format"] == "fair-leverage-result/1"
+    assert data["format"] == RESULT_FORMAT
     assert data["leverage"]["band"]["id"] == "strong-you"
 
 
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["--code", "fl1.1.AAAA"], "error: This share code is damaged"),
-        (["--code", "fl1.0.AAAA"], "made for version '0'"),
+        (["--code", code_prefix(load_bank()) + "AAAA"], "error: This share code is damaged"),
+        (["--code", f"{CODE_FORMAT}.0.AAAA"], "made for version '0'"),
         (["--scenario", "lottery"], "There is no scenario 'lottery'"),
         (["--answers", "/no/such/file.json"], "Cannot read /no/such/file.json"),
     ],
@@ -100,7 +102,8 @@ def test_interactive_mode_asks_every_question_with_progress_and_prints_the_repor
     assert status == 0
     assert f"Question 7 of {len(bank.questions)}" in err
     assert f"Answered {len(bank.questions)} of {len(bank.questions)} questions" in out
-    assert "Code: fl1." in out and "Link: assessment/#code=fl1." in out
+    prefix = code_prefix(bank)
+    assert f"Code: {prefix}" in out and f"Link: {site_path(prefix)}" in out
 
 
 def test_interactive_mode_accepts_option_ids_skips_and_asks_again_after_a_typo(
@@ -110,7 +113,7 @@ def test_interactive_mode_accepts_option_ids_skips_and_asks_again_after_a_typo(
     status, out, err = run(capsys, "--json", stdin="\n".join(replies) + "\n")
     assert status == 0
     assert "Please type a number from 1 to 3" in err
-    assert "Share code: fl1." in err
+    assert f"Share code: {code_prefix(bank)}" in err
     result = json.loads(out)
     assert result["answers"] == {"your-alternative": "better", "alternative-certainty": "confirmed"}
 
@@ -159,3 +162,14 @@ def test_the_package_runs_on_cpython_3_11() -> None:
     )
     assert completed.returncode == 0, completed.stderr
     assert "RED FLAG" in completed.stdout
+
+
+def test_schema_prints_the_generated_json_schema_that_the_package_keeps_a_copy_of(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(capsys, "--schema")
+    assert status == 0 and out == schema_text()
+    copy = PROJECT_ROOT / "assessment" / SCHEMA_FILE
+    assert copy.read_text(encoding="utf-8") == out, (
+        f"{copy} is out of date: run `python -m assessment --schema > {copy}`"
+    )

@@ -56,8 +56,10 @@ def test_the_worked_example_states_the_verdict_the_scorer_gives(
     fragments: dict[str, str],
 ) -> None:
     result = score(load_scenarios()["job-offer"].answers)
-    assert result.band is not None
-    assert f"so the verdict is **{result.band.label}**" in fragments["how-the-score-works.md"]
+    assert result.leverage.band is not None
+    assert (
+        f"so the verdict is **{result.leverage.band.label}**" in fragments["how-the-score-works.md"]
+    )
 
 
 def test_the_worksheet_key_lists_every_red_flag_with_its_fair_alternative(

@@ -58,8 +58,25 @@ def test_a_result_is_plain_json_with_no_special_numbers(bank: Bank) -> None:
 def test_the_schema_rejects_a_result_of_another_format(
     validator: jsonschema.Draft202012Validator,
 ) -> None:
-    data = score({}).to_dict() | {"format": "fair-leverage-result/2"}
+    data = score({}).to_dict() | {"format": RESULT_FORMAT + "0"}
     assert not validator.is_valid(data)
+
+
+def test_the_schema_describes_every_field() -> None:
+    def undescribed(node: object, path: str) -> list[str]:
+        found: list[str] = []
+        if isinstance(node, dict):
+            for name, child in node.get("properties", {}).items():
+                if not child.get("description"):
+                    found.append(f"{path}.{name}")
+            for key, child in node.items():
+                found += undescribed(child, f"{path}/{key}")
+        elif isinstance(node, list):
+            for index, child in enumerate(node):
+                found += undescribed(child, f"{path}[{index}]")
+        return found
+
+    assert undescribed(result_schema(), "#") == []
 
 
 def test_the_schema_rejects_fields_it_does_not_describe(

@@ -35,7 +35,7 @@ def test_a_worked_example_gives_the_verdict_its_article_states(
     scenario_id: str, label: str
 ) -> None:
     result = score(load_scenarios()[scenario_id].answers)
-    assert result.band is not None and result.band.label == label
+    assert result.leverage.band is not None and result.leverage.band.label == label
 
 
 @pytest.mark.parametrize("scenario_id", WORKED_EXAMPLES)
@@ -44,13 +44,13 @@ def test_a_worked_example_is_fully_answered_and_raises_no_red_flag(
 ) -> None:
     result = score(load_scenarios()[scenario_id].answers)
     assert result.completeness.answered == len(bank.questions)
-    assert result.red_flags == ()
-    assert result.ethics_band is not None and result.ethics_band.id == "fair"
+    assert result.ethics.red_flags == ()
+    assert result.ethics.band is not None and result.ethics.band.id == "fair"
 
 
 def test_the_job_offer_rests_on_alternatives_rare_skills_and_the_cost_of_no_deal() -> None:
     result = score(load_scenarios()["job-offer"].answers)
-    assert {share.dimension.id for share in result.carried_by} == {
+    assert {share.dimension.id for share in result.leverage.carried_by} == {
         "alternatives",
         "positive",
         "cost-of-no-deal",
@@ -62,29 +62,29 @@ def test_an_unethical_plan_raises_its_red_flags_each_with_a_fair_alternative(
     scenario_id: str, dimensions: set[str]
 ) -> None:
     result = score(load_scenarios()[scenario_id].answers)
-    flagged = {flag.dimension.id for flag in result.red_flags}
+    flagged = {flag.dimension.id for flag in result.ethics.red_flags}
     assert dimensions <= flagged
-    assert all(flag.fair_alternative for flag in result.red_flags)
-    assert result.ethics_band is not None and result.ethics_band.id == "crosses-line"
+    assert all(flag.fair_alternative for flag in result.ethics.red_flags)
+    assert result.ethics.band is not None and result.ethics.band.id == "crosses-line"
 
 
 def test_the_fabricated_offer_is_flagged_as_fabrication() -> None:
     result = score(load_scenarios()["fabricated-offer"].answers)
     assert ("facts-you-state", "invented") in {
-        (flag.question.id, flag.option.id) for flag in result.red_flags
+        (flag.question.id, flag.option.id) for flag in result.ethics.red_flags
     }
 
 
 def test_the_leak_threat_is_flagged_as_a_threat_and_as_misused_confidential_information() -> None:
     result = score(load_scenarios()["leak-threat"].answers)
     assert {("pressure", "threat"), ("confidential-information", "used")} <= {
-        (flag.question.id, flag.option.id) for flag in result.red_flags
+        (flag.question.id, flag.option.id) for flag in result.ethics.red_flags
     }
 
 
 def test_the_personal_gift_is_flagged_as_an_improper_inducement() -> None:
     result = score(load_scenarios()["personal-gift"].answers)
-    assert [(flag.question.id, flag.option.id) for flag in result.red_flags] == [
+    assert [(flag.question.id, flag.option.id) for flag in result.ethics.red_flags] == [
         ("inducements", "personal")
     ]
 

@@ -22,13 +22,13 @@ def _ethics(bank: Bank, answers: dict[str, str]) -> dict[str, str]:
 
 def test_no_answers_give_no_verdict_but_say_what_to_do(bank: Bank) -> None:
     result = score({})
-    assert result.band is None
-    assert result.balance.value is None
-    assert result.you.index is None and result.them.index is None
-    assert result.verdict == bank.scoring.no_leverage_answers
-    assert result.ethics_score is None and result.ethics_band is None
-    assert result.ethics_verdict == bank.scoring.no_ethics_answers
-    assert result.what_if == () and result.red_flags == ()
+    assert result.leverage.band is None
+    assert result.leverage.balance.value is None
+    assert result.leverage.you.index is None and result.leverage.them.index is None
+    assert result.leverage.verdict == bank.scoring.no_leverage_answers
+    assert result.ethics.score is None and result.ethics.band is None
+    assert result.ethics.verdict == bank.scoring.no_ethics_answers
+    assert result.what_if == () and result.ethics.red_flags == ()
 
 
 def test_partial_answers_are_scored_and_completeness_says_how_many(bank: Bank) -> None:
@@ -40,7 +40,7 @@ def test_partial_answers_are_scored_and_completeness_says_how_many(bank: Bank) -
     assert (progress["alternatives"].answered, progress["alternatives"].total) == (2, 3)
     assert (progress["threats"].answered, progress["threats"].total) == (1, 1)
     assert progress["mandate"].answered == 0
-    assert result.band is not None
+    assert result.leverage.band is not None
 
 
 def test_a_full_answer_set_is_complete(bank: Bank) -> None:
@@ -108,7 +108,7 @@ def test_the_balance_falls_into_the_fixed_verdict_bands(
 
 def test_a_dimension_score_is_the_mean_of_its_answered_questions() -> None:
     result = score({"your-alternative": "poor", "alternative-certainty": "confirmed"})
-    alternatives = result.leverage_dimensions[0]
+    alternatives = result.leverage.dimensions[0]
     assert alternatives.dimension.id == "alternatives"
     assert alternatives.you.score == (30 + 100) / 2
     assert alternatives.you.answered == 2
@@ -121,37 +121,45 @@ def test_a_leverage_index_is_the_weighted_mean_of_answered_dimension_scores(bank
     expected = (
         weights["alternatives"] * 30 + weights["positive"] * 100 + weights["mandate"] * 50
     ) / sum(weights.values())
-    assert score(answers).you.index == round(expected, 1)
+    assert score(answers).leverage.you.index == round(expected, 1)
 
 
 def test_the_balance_is_your_index_minus_theirs(bank: Bank) -> None:
     result = score(first_options(bank))
-    assert result.you.index is not None and result.them.index is not None
-    assert result.balance.value == pytest.approx(result.you.index - result.them.index, abs=0.1)
+    assert result.leverage.you.index is not None and result.leverage.them.index is not None
+    assert result.leverage.balance.value == pytest.approx(
+        result.leverage.you.index - result.leverage.them.index, abs=0.1
+    )
 
 
 def test_a_side_with_no_answers_counts_as_neutral(bank: Bank) -> None:
     result = score({"your-alternative": "better"})
-    assert result.them.index is None
-    assert result.balance.value == 100 - bank.scoring.neutral
+    assert result.leverage.them.index is None
+    assert result.leverage.balance.value == 100 - bank.scoring.neutral
 
 
 def test_the_best_position_holds_the_stronger_hand_and_the_worst_the_weaker(bank: Bank) -> None:
     best, worst = score(best_for_you(bank)), score(worst_for_you(bank))
-    assert best.balance.value == 100 and best.band is not None and best.band.id == "strong-you"
-    assert worst.balance.value == -100 and worst.band is not None
-    assert worst.band.id == "strong-them"
+    assert (
+        best.leverage.balance.value == 100
+        and best.leverage.band is not None
+        and best.leverage.band.id == "strong-you"
+    )
+    assert worst.leverage.balance.value == -100 and worst.leverage.band is not None
+    assert worst.leverage.band.id == "strong-them"
 
 
 def test_the_verdict_is_the_band_in_plain_words(bank: Bank) -> None:
     result = score(best_for_you(bank))
-    assert result.band is not None and result.verdict == result.band.summary
+    assert (
+        result.leverage.band is not None and result.leverage.verdict == result.leverage.band.summary
+    )
 
 
 def test_the_answers_that_moved_each_index_add_up_to_it(bank: Bank) -> None:
     result = score(first_options(bank) | _leverage(bank, best_for_you(bank)) | {"trust": "new"})
     neutral = bank.scoring.neutral
-    for side in (result.you, result.them):
+    for side in (result.leverage.you, result.leverage.them):
         assert side.index is not None
         total = neutral + sum(move.change for move in side.moved_by)
         assert total == pytest.approx(side.index, abs=0.1 * len(side.moved_by))
@@ -160,78 +168,80 @@ def test_the_answers_that_moved_each_index_add_up_to_it(bank: Bank) -> None:
 def test_the_answers_that_moved_the_balance_add_up_to_it(bank: Bank) -> None:
     answers = dict(list(first_options(bank).items())[::2])
     result = score(answers)
-    assert result.balance.value is not None
-    total = sum(move.change for move in result.balance.moved_by)
-    assert total == pytest.approx(result.balance.value, abs=0.1 * len(result.balance.moved_by))
+    assert result.leverage.balance.value is not None
+    total = sum(move.change for move in result.leverage.balance.moved_by)
+    assert total == pytest.approx(
+        result.leverage.balance.value, abs=0.1 * len(result.leverage.balance.moved_by)
+    )
 
 
 def test_answers_about_them_move_the_balance_against_you() -> None:
     result = score({"their-alternative": "better"})
-    (move,) = result.balance.moved_by
+    (move,) = result.leverage.balance.moved_by
     assert move.question.id == "their-alternative" and move.change < 0
 
 
 def test_every_dimension_score_lists_the_answers_behind_it(bank: Bank) -> None:
     result = score(first_options(bank))
-    for item in result.leverage_dimensions:
+    for item in result.leverage.dimensions:
         assert {m.question.id for m in item.you.moved_by} == {
             q.id for q in bank.questions_in(item.dimension.id, "you")
         }
-    for dimension in result.ethics_dimensions:
+    for dimension in result.ethics.dimensions:
         assert len(dimension.moved_by) == dimension.answered == dimension.total
 
 
 def test_the_dimensions_that_carry_and_hold_back_the_balance_are_named(bank: Bank) -> None:
     answers = {"your-alternative": "better", "your-deadline": "days"}
     result = score(answers)
-    assert [share.dimension.id for share in result.carried_by] == ["alternatives"]
-    assert [share.dimension.id for share in result.held_back_by] == ["time"]
+    assert [share.dimension.id for share in result.leverage.carried_by] == ["alternatives"]
+    assert [share.dimension.id for share in result.leverage.held_back_by] == ["time"]
 
 
 def test_ethics_answers_never_change_the_leverage_numbers(bank: Bank) -> None:
     leverage = _leverage(bank, first_options(bank))
     fair = score(leverage | _ethics(bank, best_for_you(bank)))
     unfair = score(leverage | _ethics(bank, worst_for_you(bank)))
-    assert fair.balance == unfair.balance
-    assert fair.you == unfair.you and fair.them == unfair.them
+    assert fair.leverage.balance == unfair.leverage.balance
+    assert fair.leverage.you == unfair.leverage.you and fair.leverage.them == unfair.leverage.them
 
 
 def test_leverage_answers_never_change_the_ethics_score(bank: Bank) -> None:
     ethics = _ethics(bank, best_for_you(bank)) | {"pressure": "veiled"}
     assert (
-        score(ethics | _leverage(bank, best_for_you(bank))).ethics_score
-        == score(ethics | _leverage(bank, worst_for_you(bank))).ethics_score
+        score(ethics | _leverage(bank, best_for_you(bank))).ethics.score
+        == score(ethics | _leverage(bank, worst_for_you(bank))).ethics.score
     )
 
 
 def test_a_fair_plan_is_called_fair(bank: Bank) -> None:
     result = score(_ethics(bank, best_for_you(bank)))
-    assert result.ethics_score == 100
-    assert result.ethics_band is not None and result.ethics_band.id == "fair"
-    assert result.red_flags == ()
+    assert result.ethics.score == 100
+    assert result.ethics.band is not None and result.ethics.band.id == "fair"
+    assert result.ethics.red_flags == ()
 
 
 def test_a_plan_close_to_the_line_needs_a_second_look(bank: Bank) -> None:
     result = score({"pressure": "veiled", "promises": "vague"})
-    assert result.ethics_band is not None and result.ethics_band.id == "check"
+    assert result.ethics.band is not None and result.ethics.band.id == "check"
 
 
 def test_a_red_flag_shows_whatever_the_totals_with_its_fair_alternative(bank: Bank) -> None:
     answers = best_for_you(bank) | {"inducements": "personal"}
     result = score(answers)
-    assert result.band is not None and result.band.id == "strong-you"
-    (flag,) = result.red_flags
+    assert result.leverage.band is not None and result.leverage.band.id == "strong-you"
+    (flag,) = result.ethics.red_flags
     assert flag.question.id == "inducements" and flag.option.id == "personal"
     assert flag.fair_alternative == flag.option.fair_alternative
-    assert result.ethics_band is not None and result.ethics_band.red_flag
+    assert result.ethics.band is not None and result.ethics.band.red_flag
 
 
 def test_a_red_flag_caps_the_ethics_score_and_says_by_how_much(bank: Bank) -> None:
     result = score(_ethics(bank, best_for_you(bank)) | {"going-around": "undermine"})
     cap = bank.scoring.ethics_cap_with_red_flag
-    assert result.ethics_score == cap
-    assert result.ethics_cap is not None and result.ethics_cap.limit == cap
-    assert result.ethics_cap.change < 0
+    assert result.ethics.score == cap
+    assert result.ethics.cap is not None and result.ethics.cap.limit == cap
+    assert result.ethics.cap.change < 0
 
 
 def test_the_ethics_score_is_the_weighted_mean_of_answered_ethics_dimensions(
@@ -240,7 +250,7 @@ def test_the_ethics_score_is_the_weighted_mean_of_answered_ethics_dimensions(
     answers = {"pressure": "veiled", "half-truths": "reserved"}
     threats, half_truths = bank.dimension("threats").weight, bank.dimension("half-truths").weight
     expected = (threats * 40 + half_truths * 90) / (threats + half_truths)
-    assert score(answers).ethics_score == round(expected, 1)
+    assert score(answers).ethics.score == round(expected, 1)
 
 
 def test_scoring_is_deterministic_whatever_the_order_of_the_answers(bank: Bank) -> None:

@@ -1,5 +1,17 @@
 """The browser entry point: one JSON request in, one JSON response out (called from the worker).
 
+Operations (``{"op": ...}``) and what ``{"ok": true, ...}`` adds:
+
+- ``version``: ``package``, ``bank``, ``python`` (versions) and ``minutes`` (how long the
+  questions take).
+- ``score`` with ``answers``: ``result`` (``Result.to_dict()``) and its share ``code``.
+- ``encode`` with ``answers``: ``code``.
+- ``decode`` with ``code``: ``answers`` for the current bank; ``version``, the bank version
+  the code was made for; ``translated``, true for an older version's code; ``dropped``, the
+  old answers that could not be carried over (``question``, ``option``, ``text``,
+  ``reason``); ``notice``, what to tell the reader about an old code (null otherwise).
+- ``scenario`` with ``id``: ``answers``, ``title`` and ``summary`` of a packaged scenario.
+
 ``handle`` never raises: every failure becomes ``{"ok": false, "error": {...}}`` with a
 message the page can show as it is.
 """
@@ -45,10 +57,12 @@ def _text(request: dict[str, Any], key: str, what: str) -> str:
 def _version(request: dict[str, Any]) -> Response:
     from assessment import __version__
 
+    bank = load_bank()
     return {
         "package": __version__,
-        "bank": load_bank().version,
+        "bank": bank.version,
         "python": sys.version.split()[0],
+        "minutes": bank.minutes,
     }
 
 
@@ -62,7 +76,18 @@ def _encode(request: dict[str, Any]) -> Response:
 
 
 def _decode(request: dict[str, Any]) -> Response:
-    return {"answers": decode(_text(request, "code", "the share code to read"))}
+    bank = load_bank()
+    decoded = decode(_text(request, "code", "the share code to read"), bank)
+    return {
+        "answers": decoded.answers,
+        "version": decoded.version,
+        "translated": decoded.translated(bank),
+        "dropped": [
+            {"question": d.question, "option": d.option, "text": d.text, "reason": d.reason}
+            for d in decoded.dropped
+        ],
+        "notice": decoded.notice(bank),
+    }
 
 
 def _scenario(request: dict[str, Any]) -> Response:

@@ -168,11 +168,24 @@ def _check(old: OldBank, file: str, bank: Bank) -> None:
                     file,
                     field,
                 )
+    droppable = {
+        (question, option)
+        for question, option_ids in old.layout.questions
+        for option in option_ids
+        if not old.always_carries(question, option)
+    }
+    for number, reason in enumerate(old.reasons):
+        if not any(reason.covers(question, option) for question, option in droppable):
+            raise _fail(
+                f"gives a reason for {reason.question}, whose answers always carry over",
+                file,
+                f"reasons[{number}]",
+            )
     for question, option_ids in old.layout.questions:
         if not SLUG.match(question):
             raise _fail(f"question id {question!r} is not a slug", file, "questions")
         for option in option_ids:
-            if old.always_carries(question, option):
+            if (question, option) not in droppable:
                 continue
             if not any(reason.covers(question, option) for reason in old.reasons):
                 raise _fail(

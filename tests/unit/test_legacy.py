@@ -90,3 +90,11 @@ def test_an_old_answer_that_could_be_lost_without_a_reason_is_rejected(bank: Ban
 def test_an_old_bank_file_without_its_reasons_says_what_is_missing(bank: Bank) -> None:
     with pytest.raises(BadBank, match="is missing 'reasons'"):
         parse_old_bank('version = "9"\nquestions = []\ncarry = []\n', "old.toml", bank)
+
+
+def test_a_reason_for_answers_that_always_carry_over_is_rejected(bank: Bank) -> None:
+    text = 'version = "9"\n[[questions]]\nid = "a"\ntext = "A?"\noptions = ["x"]\n'
+    text += '[[carry]]\nquestion = "gifts"\nanswer = "none"\nwhen = { a = ["x"] }\n'
+    text += '[[reasons]]\nquestion = "a"\nreason = "Never used."\n'
+    with pytest.raises(BadBank, match="always carry over"):
+        parse_old_bank(text, "old.toml", bank)

@@ -10,6 +10,8 @@ Operations (``{"op": ...}``) and what ``{"ok": true, ...}`` adds:
   the code was made for; ``translated``, true for an older version's code; ``dropped``, the
   old answers that could not be carried over (``question``, ``option``, ``text``,
   ``reason``); ``notice``, what to tell the reader about an old code (null otherwise).
+- ``translate`` with ``answers`` and ``version`` (answers the page saved under that bank
+  version): the same reply as ``decode``, so stored answers carry over like an old link's.
 - ``scenario`` with ``id``: ``answers``, ``title`` and ``summary`` of a packaged scenario.
 
 ``handle`` never raises: every failure becomes ``{"ok": false, "error": {...}}`` with a
@@ -27,7 +29,7 @@ from assessment.bank import load_bank
 from assessment.errors import AssessmentError, BadAnswer, BadRequest, allowed_list
 from assessment.scenarios import find_scenario
 from assessment.scoring import score
-from assessment.sharecode import decode, encode
+from assessment.sharecode import Decoded, carry_over, decode, encode
 
 Response = dict[str, Any]
 
@@ -75,9 +77,8 @@ def _encode(request: dict[str, Any]) -> Response:
     return {"code": encode(_answers(request))}
 
 
-def _decode(request: dict[str, Any]) -> Response:
+def _opened(decoded: Decoded) -> Response:
     bank = load_bank()
-    decoded = decode(_text(request, "code", "the share code to read"), bank)
     return {
         "answers": decoded.answers,
         "version": decoded.version,
@@ -88,6 +89,15 @@ def _decode(request: dict[str, Any]) -> Response:
         ],
         "notice": decoded.notice(bank),
     }
+
+
+def _decode(request: dict[str, Any]) -> Response:
+    return _opened(decode(_text(request, "code", "the share code to read")))
+
+
+def _translate(request: dict[str, Any]) -> Response:
+    version = _text(request, "version", "the question bank version the answers were saved with")
+    return _opened(carry_over(_answers(request), version))
 
 
 def _scenario(request: dict[str, Any]) -> Response:
@@ -104,6 +114,7 @@ OPERATIONS: dict[str, Callable[[dict[str, Any]], Response]] = {
     "score": _score,
     "encode": _encode,
     "decode": _decode,
+    "translate": _translate,
     "scenario": _scenario,
 }
 
@@ -131,6 +142,8 @@ def handle(request_json: str) -> str:
                 field="op",
             )
         return json.dumps({"ok": True, **operation(request)})
+    except BadRequest as error:
+        return _failure(type(error).__name__, error.message, error.field)
     except AssessmentError as error:
         return _failure(type(error).__name__, error.message, error.question)
     except Exception as error:  # the page must get an answer, whatever went wrong

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from assessment.bank import load_bank
-from assessment.errors import BadCode
+from assessment.errors import BadAnswer, BadCode, BadRequest, allowed_list
 from assessment.legacy import Dropped, Layout, old_banks
 from assessment.model import Bank
 from assessment.scoring import check_answers
@@ -59,6 +59,37 @@ class Decoded:
         return bank.texts.translated.format(
             old=self.version, carried=len(self.answers), dropped=len(self.dropped)
         )
+
+
+def carry_over(answers: Mapping[str, str], version: str, bank: Bank | None = None) -> Decoded:
+    """Answers saved under a bank version (a page's stored answers), for the current bank.
+
+    Current answers are checked as ``score()`` checks them; older ones are carried over as
+    an old code's would be. BadAnswer for an answer the version never had; BadRequest for
+    a version this site never had.
+    """
+    bank = load_bank() if bank is None else bank
+    if version == bank.version:
+        chosen = check_answers(answers, bank)
+        return Decoded({question: option.id for question, option in chosen.items()}, version)
+    old = old_banks().get(version)
+    if old is None:
+        known = [bank.version, *old_banks()]
+        raise BadRequest(
+            f"There is no question bank version {version!r}; versions are {allowed_list(known)}.",
+            field="version",
+        )
+    layout = dict(old.layout.questions)
+    for question, option in answers.items():
+        if question not in layout or option not in layout[question]:
+            raise BadAnswer(
+                f"{question!r}: {option!r} is not an answer of question bank version {version}.",
+                question=question,
+                value=option,
+                allowed=layout.get(question, ()),
+            )
+    carried, dropped = old.translate(dict(answers), bank)
+    return Decoded(carried, version, dropped)
 
 
 def code_prefix(bank: Bank) -> str:

@@ -236,8 +236,8 @@ json_values = st.recursive(
 
 @fast
 @given(
-    st.sampled_from(["version", "score", "encode", "decode", "scenario", "other"]),
-    st.dictionaries(st.sampled_from(["answers", "code", "id"]), json_values),
+    st.sampled_from(["version", "score", "encode", "decode", "translate", "scenario", "other"]),
+    st.dictionaries(st.sampled_from(["answers", "code", "id", "version"]), json_values),
 )
 def test_the_browser_entry_point_always_answers_with_json(op: str, fields: dict[str, Any]) -> None:
     reply = json.loads(handle(json.dumps({"op": op, **fields})))

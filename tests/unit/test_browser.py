@@ -91,6 +91,26 @@ def test_decode_translates_an_old_code_and_says_what_could_not_be_carried_over()
     assert str(len(reply["dropped"])) in reply["notice"]
 
 
+def test_translate_carries_answers_saved_under_an_old_version_over_like_an_old_link() -> None:
+    saved = {"your-alternative": "similar", "alternative-certainty": "confirmed", "trust": "new"}
+    reply = call({"op": "translate", "version": "1", "answers": saved})
+    assert reply["ok"] is True and reply["translated"] is True
+    assert reply["answers"] == {"your-alternative": "firm-similar"}
+    assert [item["question"] for item in reply["dropped"]] == ["trust"]
+    current = call(
+        {"op": "translate", "version": load_bank().version, "answers": {"gifts": "none"}}
+    )
+    assert current["answers"] == {"gifts": "none"} and current["translated"] is False
+
+
+def test_translate_rejects_an_answer_or_a_version_that_never_existed() -> None:
+    error = _error(call({"op": "translate", "version": "1", "answers": {"gifts": "none"}}))
+    assert (error["type"], error["field"]) == ("BadAnswer", "gifts")
+    error = _error(call({"op": "translate", "version": "0", "answers": {}}))
+    assert (error["type"], error["field"]) == ("BadRequest", "version")
+    assert "'2' or '1'" in error["message"]
+
+
 def test_scenario_returns_its_answers_and_title() -> None:
     reply = call({"op": "scenario", "id": "job-offer"})
     assert reply["ok"] is True

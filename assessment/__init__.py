@@ -3,12 +3,12 @@
 from assessment.bank import load_bank
 from assessment.errors import AssessmentError, BadAnswer, BadBank, BadCode, BadRequest
 from assessment.model import Bank
-from assessment.result import Result
-from assessment.scenarios import Scenario, load_scenarios
+from assessment.result import Result, result_schema
+from assessment.scenarios import Scenario, find_scenario, load_scenarios
 from assessment.scoring import score
-from assessment.sharecode import decode, encode
+from assessment.sharecode import Decoded, decode, encode
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "AssessmentError",
@@ -17,12 +17,15 @@ __all__ = [
     "BadCode",
     "BadRequest",
     "Bank",
+    "Decoded",
     "Result",
     "Scenario",
     "__version__",
     "decode",
     "encode",
+    "find_scenario",
     "load_bank",
     "load_scenarios",
+    "result_schema",
     "score",
 ]

@@ -1,87 +1,139 @@
-"""What would help most (found by re-scoring changed answers) and what to read next."""
+"""What to do first: the bank's actions, ranked as a trainer would rank them.
+
+- An *improvement* moves a known answer about you. Its priority is the gain in balance
+  from re-scoring with that answer at its best (so a question's step size never matters,
+  only how far the answer is from the best), times how feasible the action is (when it
+  can be done, and how much work it is).
+- A *find-out* turns an "I don't know" into a fact. Its priority is half the most that
+  answer could move the balance (its share of the uncertainty), times its feasibility.
+  When gaps dominate one side, every find-out comes before every improvement.
+- At most one suggestion per dimension, and one place (``preparation_slot``) is kept for
+  the most useful preparation action. Only actions the bank lists are suggested, and
+  none about what the other side has: that cannot be changed, only found out.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
 
-from assessment.model import Bank, Link, Option, Question
-from assessment.result import DimensionShare, Reading, RedFlag, WhatIf
-
-Chosen = dict[str, Option]
-Rescore = Callable[[Chosen], float | None]
-
-
-def one_step_better(question: Question, current: Option) -> Option | None:
-    """The next option that moves the balance your way, or None if there is none.
-
-    For a question about you that is the next higher-scoring option; for a question about
-    them, the next lower-scoring one (less leverage for them).
-    """
-    if question.side == "you":
-        higher = [o for o in question.options if o.points > current.points]
-        return min(higher, key=lambda o: o.points) if higher else None
-    lower = [o for o in question.options if o.points < current.points]
-    return max(lower, key=lambda o: o.points) if lower else None
+from assessment import leverage
+from assessment.leverage import rounded
+from assessment.model import Action, Bank, Option, Question
+from assessment.result import Advice, AdviceType
 
 
-def what_if(
-    chosen: Chosen, bank: Bank, rescore: Rescore, balance: float | None
-) -> tuple[WhatIf, ...]:
-    """Move each answer you can act on one step your way, re-score, and rank by the gain.
+def action_for(question: Question, option: Option) -> Action | None:
+    """The bank's action for this answer, if it has one (the loader allows at most one)."""
+    return next((a for a in question.actions if option.id in a.applies_to), None)
 
-    ``balance`` is the rounded balance the reader sees; gains are measured from it so
-    that "new balance" always equals "balance + gain" on screen.
-    """
-    if balance is None:
-        return ()
-    # Ethics answers never move the balance, so re-scoring needs only the leverage answers.
-    leverage = {q: o for q, o in chosen.items() if bank.question(q).side is not None}
-    found: list[tuple[float, int, WhatIf]] = []
-    for position, question in enumerate(bank.questions):
-        current = chosen.get(question.id)
-        if current is None or not question.actionable:
-            continue
-        better = one_step_better(question, current)
-        if better is None:
-            continue
-        new_balance = rescore({**leverage, question.id: better})
-        if new_balance is None:
-            continue
-        new_rounded = round(new_balance, 1) + 0.0
-        gain = round(new_rounded - balance, 1) + 0.0
-        if gain <= 0:
-            continue
-        item = WhatIf(
+
+def one_step_better(question: Question, option: Option) -> Option | None:
+    """The next option up the scale, or None at the top."""
+    scale = question.scale
+    position = scale.index(option)
+    return scale[position + 1] if position + 1 < len(scale) else None
+
+
+class _Adviser:
+    """Builds the candidates for one answer set."""
+
+    def __init__(
+        self, chosen: Mapping[str, Option], kind: str | None, bank: Bank, shown: float | None
+    ) -> None:
+        self.chosen, self.kind, self.bank, self.shown = chosen, kind, bank, shown
+        self.now = leverage.balance(chosen, bank)
+
+    def advice(
+        self,
+        question: Question,
+        action: Action,
+        type_: AdviceType,
+        priority: float,
+        better: Option | None = None,
+    ) -> Advice:
+        current = self.chosen.get(question.id)
+        gain = new = None
+        if type_ == "improve" and better is not None and self.shown is not None:
+            new = rounded(leverage.balance({**self.chosen, question.id: better}, self.bank))
+            gain = rounded(new - self.shown)
+        return Advice(
+            action=action,
+            type=type_,
+            text=action.text_for(self.kind),
+            when=self.bank.timing(action.when),
+            effort=self.bank.effort(action.effort),
             question=question,
-            dimension=bank.dimension(question.dimension),
+            dimension=self.bank.dimension(question.dimension),
             current=current,
+            current_label=None if current is None else current.label_for(self.kind),
             better=better,
+            better_label=None if better is None else better.label_for(self.kind),
             balance_gain=gain,
-            new_balance=new_rounded,
+            new_balance=new,
+            priority=priority,
         )
-        found.append((-gain, position, item))
-    found.sort(key=lambda entry: entry[:2])
-    return tuple(item for _, _, item in found[: bank.scoring.what_if_limit])
+
+    def feasibility(self, action: Action) -> float:
+        return self.bank.feasibility.of(action.when, action.effort)
+
+    def leverage_candidates(self) -> list[Advice]:
+        found: list[Advice] = []
+        for question in self.bank.questions_of("leverage"):
+            option = self.chosen.get(question.id)
+            action = None if option is None else action_for(question, option)
+            if option is None or action is None:
+                continue
+            if option.unknown:
+                priority = leverage.swing(question, self.bank) * self.feasibility(action)
+                found.append(self.advice(question, action, "find-out", priority))
+                continue
+            best = question.scale[-1]
+            gain = leverage.balance({**self.chosen, question.id: best}, self.bank) - self.now
+            better = one_step_better(question, option)
+            if gain > 0 and better is not None:
+                priority = gain * self.feasibility(action)
+                found.append(self.advice(question, action, "improve", priority, better))
+        return found
+
+    def preparation_candidates(self) -> list[Advice]:
+        found: list[Advice] = []
+        questions = self.bank.questions_of("preparation")
+        for question in questions:
+            option = self.chosen.get(question.id)
+            action = None if option is None else action_for(question, option)
+            if option is None or action is None:
+                continue
+            headroom = ((question.scale[-1].points or 0) - (option.points or 0)) / len(questions)
+            better = one_step_better(question, option)
+            priority = headroom * self.feasibility(action)
+            found.append(self.advice(question, action, "prepare", priority, better))
+        return found
 
 
-def read_next(
-    red_flags: tuple[RedFlag, ...],
-    suggestions: tuple[WhatIf, ...],
-    held_back_by: tuple[DimensionShare, ...],
-    bank: Bank,
-) -> tuple[Reading, ...]:
-    """Articles to read next: red flags first, then the best improvements, then weak spots."""
-    candidates: list[tuple[Link, str, str]] = [
-        (flag.question.link, flag.dimension.title, "red-flag") for flag in red_flags
-    ]
-    candidates += [(item.question.link, item.dimension.title, "what-if") for item in suggestions]
-    for share in held_back_by:
-        first = bank.questions_in(share.dimension.id, "you")[0]
-        candidates.append((first.link, share.dimension.title, "held-back"))
-    readings: list[Reading] = []
-    seen: set[Link] = set()
-    for link, title, reason in candidates:
-        if link not in seen:
-            seen.add(link)
-            readings.append(Reading(link, title, reason))
-    return tuple(readings[: bank.scoring.read_next_limit])
+def advise(
+    chosen: Mapping[str, Option], kind: str | None, bank: Bank, shown: float | None
+) -> tuple[Advice, ...]:
+    """The advice list, best first. ``shown`` is the balance the reader sees (None if none),
+    so that "balance + gain" on screen always equals the new balance."""
+    adviser = _Adviser(chosen, kind, bank, shown)
+    order = {question.id: number for number, question in enumerate(bank.questions)}
+    efforts = {effort.id: number for number, effort in enumerate(bank.efforts)}
+    find_out_first = leverage.gaps_dominate(chosen, bank)
+
+    def rank(item: Advice) -> tuple[bool, float, int, int]:
+        later = find_out_first and item.type != "find-out"
+        return (later, -item.priority, efforts[item.action.effort], order[item.question.id])
+
+    picked: list[Advice] = []
+    used: set[str] = set()
+    for item in sorted(adviser.leverage_candidates(), key=rank):
+        if item.dimension.id not in used:
+            used.add(item.dimension.id)
+            picked.append(item)
+    preparation = sorted(adviser.preparation_candidates(), key=rank)
+    limit = bank.scoring.advice_limit
+    if not preparation:
+        return tuple(picked[:limit])
+    picked = picked[: limit - 1]
+    slot = min(bank.scoring.preparation_slot - 1, len(picked))
+    return (*picked[:slot], preparation[0], *picked[slot:])

@@ -1,5 +1,19 @@
 """The browser entry point: one JSON request in, one JSON response out (called from the worker).
 
+Operations (``{"op": ...}``) and what ``{"ok": true, ...}`` adds:
+
+- ``version``: ``package``, ``bank``, ``python`` (versions) and ``minutes`` (how long the
+  questions take).
+- ``score`` with ``answers``: ``result`` (``Result.to_dict()``) and its share ``code``.
+- ``encode`` with ``answers``: ``code``.
+- ``decode`` with ``code``: ``answers`` for the current bank; ``version``, the bank version
+  the code was made for; ``translated``, true for an older version's code; ``dropped``, the
+  old answers that could not be carried over (``question``, ``option``, ``text``,
+  ``reason``); ``notice``, what to tell the reader about an old code (null otherwise).
+- ``translate`` with ``answers`` and ``version`` (answers the page saved under that bank
+  version): the same reply as ``decode``, so stored answers carry over like an old link's.
+- ``scenario`` with ``id``: ``answers``, ``title`` and ``summary`` of a packaged scenario.
+
 ``handle`` never raises: every failure becomes ``{"ok": false, "error": {...}}`` with a
 message the page can show as it is.
 """
@@ -13,9 +27,9 @@ from typing import Any
 
 from assessment.bank import load_bank
 from assessment.errors import AssessmentError, BadAnswer, BadRequest, allowed_list
-from assessment.scenarios import load_scenarios
+from assessment.scenarios import find_scenario
 from assessment.scoring import score
-from assessment.sharecode import decode, encode
+from assessment.sharecode import Decoded, carry_over, decode, encode
 
 Response = dict[str, Any]
 
@@ -45,10 +59,12 @@ def _text(request: dict[str, Any], key: str, what: str) -> str:
 def _version(request: dict[str, Any]) -> Response:
     from assessment import __version__
 
+    bank = load_bank()
     return {
         "package": __version__,
-        "bank": load_bank().version,
+        "bank": bank.version,
         "python": sys.version.split()[0],
+        "minutes": bank.minutes,
     }
 
 
@@ -61,19 +77,31 @@ def _encode(request: dict[str, Any]) -> Response:
     return {"code": encode(_answers(request))}
 
 
+def _opened(decoded: Decoded) -> Response:
+    bank = load_bank()
+    return {
+        "answers": decoded.answers,
+        "version": decoded.version,
+        "translated": decoded.translated(bank),
+        "dropped": [
+            {"question": d.question, "option": d.option, "text": d.text, "reason": d.reason}
+            for d in decoded.dropped
+        ],
+        "notice": decoded.notice(bank),
+    }
+
+
 def _decode(request: dict[str, Any]) -> Response:
-    return {"answers": decode(_text(request, "code", "the share code to read"))}
+    return _opened(decode(_text(request, "code", "the share code to read")))
+
+
+def _translate(request: dict[str, Any]) -> Response:
+    version = _text(request, "version", "the question bank version the answers were saved with")
+    return _opened(carry_over(_answers(request), version))
 
 
 def _scenario(request: dict[str, Any]) -> Response:
-    scenario_id = _text(request, "id", "the id of a scenario, such as 'job-offer'")
-    scenarios = load_scenarios()
-    if scenario_id not in scenarios:
-        raise BadRequest(
-            f"There is no scenario {scenario_id!r}. Scenarios are {allowed_list(scenarios)}.",
-            field="id",
-        )
-    scenario = scenarios[scenario_id]
+    scenario = find_scenario(_text(request, "id", "the id of a scenario, such as 'job-offer'"))
     return {
         "answers": dict(scenario.answers),
         "title": scenario.title,
@@ -86,6 +114,7 @@ OPERATIONS: dict[str, Callable[[dict[str, Any]], Response]] = {
     "score": _score,
     "encode": _encode,
     "decode": _decode,
+    "translate": _translate,
     "scenario": _scenario,
 }
 
@@ -113,6 +142,8 @@ def handle(request_json: str) -> str:
                 field="op",
             )
         return json.dumps({"ok": True, **operation(request)})
+    except BadRequest as error:
+        return _failure(type(error).__name__, error.message, error.field)
     except AssessmentError as error:
         return _failure(type(error).__name__, error.message, error.question)
     except Exception as error:  # the page must get an answer, whatever went wrong

@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from assessment import __version__, pages
 from assessment.bank import load_bank
 from assessment.errors import AssessmentError, BadRequest, allowed_list
 from assessment.model import Bank, Question
-from assessment.report import render_report
-from assessment.scenarios import load_scenarios
+from assessment.report import Page, render_report
+from assessment.result import schema_text
+from assessment.scenarios import find_scenario
 from assessment.scoring import score
 from assessment.sharecode import decode, encode, site_path
 
 EXIT_ERROR = 1
 EXIT_INTERRUPTED = 130
 SKIP_WORDS = ("", "s", "skip")
+# The terminal size to assume when it cannot be read (output to a file or a pipe).
+DEFAULT_SIZE = (80, 24)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,7 +43,36 @@ def _parser() -> argparse.ArgumentParser:
     source.add_argument("--code", metavar="CODE", help="read answers from a share code or link")
     source.add_argument("--scenario", metavar="ID", help="score a packaged worked example")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument(
+        "--bank",
+        metavar="FILE",
+        help="use this question bank file instead of the packaged one (for editors trying "
+        "changes; share codes then follow the file's version)",
+    )
+    parser.add_argument(
+        "--site-url",
+        metavar="URL",
+        help=f"the site the report links to (default: ${pages.SITE_URL_VARIABLE}, "
+        f"else {pages.DEFAULT_SITE_URL})",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__} (questions version {_packaged_version()})",
+    )
+    parser.add_argument(
+        "--schema",
+        action="store_true",
+        help="print the JSON Schema of the result (what --json prints) and stop",
+    )
     return parser
+
+
+def _packaged_version() -> str:
+    try:
+        return load_bank().version
+    except AssessmentError:
+        return "unreadable"
 
 
 def _read_answers_file(path: str) -> dict[str, str]:
@@ -59,29 +93,27 @@ def _read_answers_file(path: str) -> dict[str, str]:
     return data
 
 
-def _scenario_answers(scenario_id: str) -> dict[str, str]:
-    scenarios = load_scenarios()
-    if scenario_id not in scenarios:
-        raise BadRequest(
-            f"There is no scenario {scenario_id!r}. Scenarios are {allowed_list(scenarios)}."
-        )
-    return dict(scenarios[scenario_id].answers)
-
-
 def _say(text: str = "", end: str = "\n") -> None:
     """Interview text goes to stderr, so that stdout holds only the report (or the JSON)."""
     print(text, end=end, file=sys.stderr, flush=True)
 
 
-def _ask(question: Question, number: int, bank: Bank) -> str | None:
+def _width() -> int:
+    return shutil.get_terminal_size(DEFAULT_SIZE).columns
+
+
+def _ask(question: Question, number: int, bank: Bank, kind: str | None, page: Page) -> str | None:
     """Ask one question until the reader gives a valid answer; None means skipped."""
     dimension = bank.dimension(question.dimension)
-    about = f" (about {question.side})" if question.side else ""
+    about = f" ({bank.side_words(question.side).label.lower()})" if question.side else ""
     _say(f"\nQuestion {number} of {len(bank.questions)} - {dimension.title}{about}")
-    _say(question.text)
-    _say(f"  {question.help}")
+    _say("\n".join(page.wrap(question.text_for(kind), indent="")))
+    help_text = question.help_for(kind)
+    if help_text:
+        _say("\n".join(page.wrap(help_text)))
     for index, option in enumerate(question.options, start=1):
-        _say(f"  {index}. {option.label}  [{option.id}]")
+        label = f"{option.label_for(kind)}  [{option.id}]"
+        _say("\n".join(page.wrap(label, first=f"  {index}. ", indent="     ")))
     while True:
         _say("Your answer (number or id; Enter to skip): ", end="")
         reply = input().strip().lower()
@@ -97,15 +129,15 @@ def _ask(question: Question, number: int, bank: Bank) -> str | None:
         )
 
 
-def _interview(bank: Bank) -> dict[str, str]:
+def _interview(bank: Bank, page: Page) -> dict[str, str]:
     _say(
         f"Fair Leverage assessment: {len(bank.questions)} questions about one negotiation "
-        "you are preparing for.\nAnswer with the option's number or id, press Enter to skip "
-        "a question, and Ctrl-D or Ctrl-C to stop."
+        f"you are preparing for, about {bank.minutes} minutes.\nAnswer with the option's "
+        "number or id, press Enter to skip a question, and Ctrl-D or Ctrl-C to stop."
     )
     answers: dict[str, str] = {}
     for number, question in enumerate(bank.questions, start=1):
-        choice = _ask(question, number, bank)
+        choice = _ask(question, number, bank, answers.get(bank.kind_question.id), page)
         if choice is not None:
             answers[question.id] = choice
     _say()
@@ -115,16 +147,22 @@ def _interview(bank: Bank) -> dict[str, str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the tool; returns the exit status (0 ok, 1 bad input, 130 stopped)."""
     arguments = _parser().parse_args(argv)
+    if arguments.schema:
+        print(schema_text(), end="")
+        return 0
+    page = Page(_width(), pages.site_url(arguments.site_url))
+    decoded = None
     try:
-        bank = load_bank()
+        bank = load_bank(arguments.bank)
         if arguments.answers is not None:
             answers = _read_answers_file(arguments.answers)
         elif arguments.code is not None:
-            answers = decode(arguments.code, bank)
+            decoded = decode(arguments.code, bank)
+            answers = decoded.answers
         elif arguments.scenario is not None:
-            answers = _scenario_answers(arguments.scenario)
+            answers = dict(find_scenario(arguments.scenario, bank).answers)
         else:
-            answers = _interview(bank)
+            answers = _interview(bank, page)
         result = score(answers, bank)
         code = encode(answers, bank)
     except AssessmentError as error:
@@ -138,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     if arguments.json:
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
-        _say(f"Share code: {code}\nLink: {site_path(code)}")
+        _say(f"Share code: {code}\nLink: {page.site}{site_path(code)}")
     else:
-        print(render_report(result, code), end="")
+        print(render_report(result, code, bank, page, decoded), end="")
     return 0

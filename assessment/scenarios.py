@@ -10,7 +10,7 @@ from types import MappingProxyType
 from typing import Any
 
 from assessment.bank import SLUG, load_bank
-from assessment.errors import BadAnswer, BadBank
+from assessment.errors import BadAnswer, BadBank, BadRequest, allowed_list
 from assessment.model import Bank
 from assessment.scoring import check_answers
 
@@ -79,3 +79,14 @@ def load_scenarios(bank: Bank | None = None) -> dict[str, Scenario]:
             )
         scenarios[scenario.id] = scenario
     return scenarios
+
+
+def find_scenario(scenario_id: str, bank: Bank | None = None) -> Scenario:
+    """The packaged scenario with this id; BadRequest listing the ids if there is none."""
+    scenarios = load_scenarios(bank)
+    if scenario_id not in scenarios:
+        raise BadRequest(
+            f"There is no scenario {scenario_id!r}. Scenarios are {allowed_list(scenarios)}.",
+            field="id",
+        )
+    return scenarios[scenario_id]

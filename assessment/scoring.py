@@ -1,44 +1,36 @@
-"""Score an answer set: leverage per dimension and side, the balance and its band, and ethics."""
+"""Score an answer set: the leverage balance and whether it may have a band yet, the
+preparation beside it, the plan's ethics by rule, notes, advice and what to read next."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import NamedTuple
 
-from assessment import advice
+from assessment import advice, ethics, leverage, preparation
 from assessment.bank import load_bank
 from assessment.errors import BadAnswer, allowed_list
-from assessment.model import SIDES, Band, Bank, EthicsBand, Option, Side
+from assessment.leverage import rounded
+from assessment.model import SIDES, Bank, Option, Side
+from assessment.reading import read_next
 from assessment.result import (
-    Balance,
     Completeness,
-    Contribution,
-    DimensionProgress,
+    ConfidenceLevel,
     DimensionShare,
-    EthicsCap,
-    EthicsDimension,
+    Gap,
     LeverageDimension,
-    RedFlag,
+    LeverageResult,
+    Move,
+    NearEdge,
+    Need,
+    Note,
+    PartProgress,
     Result,
-    SideIndex,
-    SideScore,
+    SideAnswer,
+    SideSummary,
+    Status,
 )
 
-BALANCE_LIMIT = 100
-ETHICS_IDEAL = 100
-SHARE_LIMIT = 3
-
 Chosen = dict[str, Option]
-
-
-def _round(value: float) -> float:
-    # Adding 0.0 turns -0.0 into 0.0, so that no result ever shows "-0".
-    return round(value, 1) + 0.0
-
-
-def _round_or_none(value: float | None) -> float | None:
-    return None if value is None else _round(value)
 
 
 def check_answers(answers: object, bank: Bank) -> Chosen:
@@ -73,208 +65,166 @@ def check_answers(answers: object, bank: Bank) -> Chosen:
     return {q.id: q.option(answers[q.id]) for q in bank.questions if q.id in answers}
 
 
-def _points_by_group(chosen: Chosen, bank: Bank) -> dict[tuple[str, Side | None], list[int]]:
-    """Points of the answered questions, grouped by (dimension, side), in bank order."""
-    groups: dict[tuple[str, Side | None], list[int]] = {}
-    for question_id, option in chosen.items():
-        question = bank.question(question_id)
-        groups.setdefault((question.dimension, question.side), []).append(option.points)
-    return groups
+class _Leverage:
+    """Builds the leverage part of a result; split into steps so each rule reads on its own."""
 
+    def __init__(self, chosen: Chosen, kind: str | None, bank: Bank) -> None:
+        self.chosen, self.kind, self.bank = chosen, kind, bank
 
-def side_indices(chosen: Chosen, bank: Bank) -> dict[Side, float | None]:
-    """Each side's leverage index: the weighted mean of its answered dimension scores."""
-    groups: dict[tuple[str, Side], list[int]] = {}
-    for question_id, option in chosen.items():
-        question = bank.question(question_id)
-        if question.side is not None:
-            groups.setdefault((question.dimension, question.side), []).append(option.points)
-    weighted: dict[Side, float] = {"you": 0.0, "them": 0.0}
-    weights: dict[Side, int] = {"you": 0, "them": 0}
-    for (dimension_id, side), points in groups.items():
-        weight = bank.dimension(dimension_id).weight
-        weighted[side] += weight * sum(points) / len(points)
-        weights[side] += weight
-    return {side: weighted[side] / weights[side] if weights[side] else None for side in SIDES}
+    def moves(self) -> tuple[Move, ...]:
+        moves = []
+        for question in self.bank.questions_of("leverage"):
+            option = self.chosen.get(question.id)
+            if option is not None and not option.unknown:
+                assert question.side is not None
+                moves.append(
+                    Move(
+                        question=question,
+                        side=question.side,
+                        text=question.text_for(self.kind),
+                        option=option,
+                        label=option.label_for(self.kind),
+                        change=rounded(leverage.effect(question, option, self.bank)),
+                    )
+                )
+        return tuple(moves)
 
+    def gaps(self) -> tuple[Gap, ...]:
+        gaps = []
+        for question in self.bank.questions_of("leverage"):
+            option = self.chosen.get(question.id)
+            if option is None or option.unknown:
+                assert question.side is not None
+                gaps.append(
+                    Gap(
+                        question=question,
+                        side=question.side,
+                        text=question.text_for(self.kind),
+                        status="skipped" if option is None else "unknown",
+                        swing=rounded(leverage.swing(question, self.bank)),
+                    )
+                )
+        return tuple(gaps)
 
-def leverage_balance(chosen: Chosen, bank: Bank) -> float | None:
-    """Your index minus theirs, where a side with no answers counts as neutral."""
-    indices = side_indices(chosen, bank)
-    if indices["you"] is None and indices["them"] is None:
-        return None
-    neutral = bank.scoring.neutral
-    you = neutral if indices["you"] is None else indices["you"]
-    them = neutral if indices["them"] is None else indices["them"]
-    return max(-BALANCE_LIMIT, min(BALANCE_LIMIT, you - them))
-
-
-def band_for(balance: float | None, bank: Bank) -> Band | None:
-    if balance is None:
-        return None
-    return next(band for band in bank.bands if band.contains(balance))
-
-
-def ethics_band_for(score: float | None, red_flag: bool, bank: Bank) -> EthicsBand | None:
-    if score is None:
-        return None
-    if red_flag:
-        return next(band for band in bank.ethics_bands if band.red_flag)
-    fitting = [band for band in bank.ethics_bands if not band.red_flag and band.min <= score]
-    return max(fitting, key=lambda band: band.min)
-
-
-class _Ethics(NamedTuple):
-    score: float | None
-    moved_by: tuple[Contribution, ...]
-    cap: EthicsCap | None
-    dimensions: tuple[EthicsDimension, ...]
-
-
-class _Scorer:
-    """Builds one Result; split into steps so each rule reads on its own."""
-
-    def __init__(self, chosen: Chosen, bank: Bank) -> None:
-        self.chosen = chosen
-        self.bank = bank
-        self.groups = _points_by_group(chosen, bank)
-
-    def answered_weight(self, sides: tuple[Side | None, ...]) -> dict[Side | None, int]:
-        """The total weight of the answered dimensions of each side (None: ethics)."""
-        totals: dict[Side | None, int] = dict.fromkeys(sides, 0)
-        for dimension_id, side in self.groups:
-            if side in totals:
-                totals[side] += self.bank.dimension(dimension_id).weight
-        return totals
-
-    def contributions(
-        self, dimension_id: str, side: Side | None, baseline: float
-    ) -> tuple[Contribution, ...]:
-        """Each answer's share of its dimension score, measured from ``baseline``."""
-        answered = [
-            (question, self.chosen[question.id])
-            for question in self.bank.questions_in(dimension_id, side)
-            if question.id in self.chosen
-        ]
-        return tuple(
-            Contribution(question, option, (option.points - baseline) / len(answered))
-            for question, option in answered
+    def side(self, side: Side) -> SideSummary:
+        known, unknown, skipped = leverage.counts(self.chosen, side, self.bank)
+        total = known + unknown + skipped
+        return SideSummary(
+            side=side,
+            index=rounded(leverage.index(self.chosen, side, self.bank)),
+            known=known,
+            unknown=unknown,
+            skipped=skipped,
+            total=total,
+            confidence=self.bank.texts.confidence.format(
+                gaps=unknown + skipped, total=total, about=self.bank.side_words(side).about
+            ),
         )
 
-    def leverage(
-        self,
-    ) -> tuple[tuple[LeverageDimension, ...], dict[Side, SideIndex]]:
-        neutral = self.bank.scoring.neutral
-        weights = self.answered_weight(SIDES)
-        dimensions: list[LeverageDimension] = []
-        index_moves: dict[Side, list[Contribution]] = {"you": [], "them": []}
-        for dimension in self.bank.dimensions_of("leverage"):
-            scores: dict[Side, SideScore | None] = {"you": None, "them": None}
-            for side in self.bank.sides_of(dimension.id):
-                points = self.groups.get((dimension.id, side))
-                moves = self.contributions(dimension.id, side, neutral)
-                scores[side] = SideScore(
-                    side=side,
-                    score=None if points is None else _round(sum(points) / len(points)),
-                    answered=0 if points is None else len(points),
-                    total=len(self.bank.questions_in(dimension.id, side)),
-                    moved_by=_rounded(moves),
+    def confidence(self, sides: tuple[SideSummary, ...]) -> ConfidenceLevel:
+        gaps = sum(side.gaps for side in sides)
+        level = next(c for c in self.bank.confidence if gaps <= c.max_gaps)
+        return ConfidenceLevel(
+            level=level,
+            gaps=gaps,
+            total=sum(side.total for side in sides),
+            gaps_dominate=leverage.gaps_dominate(self.chosen, self.bank),
+        )
+
+    def still_needed(self, sides: tuple[SideSummary, ...]) -> tuple[Need, ...]:
+        texts, scoring = self.bank.texts, self.bank.scoring
+        needs = [
+            Need(question, question.side, question.text_for(self.kind), texts.need_question)
+            for question in leverage.missing_required(self.chosen, self.bank)
+            if question.side is not None
+        ]
+        for summary in sides:
+            if summary.known < scoring.min_known:
+                about = self.bank.side_words(summary.side).about
+                text = texts.need_more.format(
+                    count=scoring.min_known - summary.known, about=about, min=scoring.min_known
                 )
-                if points is not None:
-                    index_moves[side] += _scaled(moves, dimension.weight / weights[side])
-            you = scores["you"]
-            assert you is not None  # the loader guarantees a "you" question per dimension
-            dimensions.append(LeverageDimension(dimension, you, scores["them"]))
-        indices = side_indices(self.chosen, self.bank)
-        return tuple(dimensions), {
-            side: SideIndex(
-                side,
-                _round_or_none(indices[side]),
-                _rounded(tuple(index_moves[side])),
+                needs.append(Need(None, summary.side, text, texts.need_question))
+        return tuple(needs)
+
+    def dimensions(self) -> tuple[LeverageDimension, ...]:
+        def answer(side: Side, dimension_id: str) -> SideAnswer | None:
+            question = next((q for q in self.bank.about(side) if q.dimension == dimension_id), None)
+            if question is None:
+                return None
+            option = self.chosen.get(question.id)
+            status: Status = (
+                "skipped" if option is None else "unknown" if option.unknown else "known"
             )
-            for side in SIDES
-        }
+            label = None if option is None else option.label_for(self.kind)
+            return SideAnswer(question, status, option, label)
 
-    def balance(self, indices: dict[Side, SideIndex]) -> Balance:
-        value = leverage_balance(self.chosen, self.bank)
-        moves = [
-            Contribution(c.question, c.option, c.change if c.question.side == "you" else -c.change)
-            for side in SIDES
-            for c in indices[side].moved_by
-        ]
-        order = {q.id: n for n, q in enumerate(self.bank.questions)}
-        moves.sort(key=lambda c: order[c.question.id])
-        return Balance(_round_or_none(value), tuple(moves))
+        dimensions = []
+        for dimension in self.bank.dimensions_of("leverage"):
+            you = answer("you", dimension.id)
+            assert you is not None  # the loader asks every leverage idea about you
+            dimensions.append(LeverageDimension(dimension, you, answer("them", dimension.id)))
+        return tuple(dimensions)
 
-    def dimension_shares(self, balance: Balance) -> tuple[tuple[DimensionShare, ...], ...]:
+    def shares(self, moves: tuple[Move, ...]) -> tuple[tuple[DimensionShare, ...], ...]:
         net: dict[str, float] = {}
-        for move in balance.moved_by:
+        for move in moves:
             net[move.question.dimension] = net.get(move.question.dimension, 0.0) + move.change
-        shares = [
-            DimensionShare(self.bank.dimension(dimension_id), _round(change))
-            for dimension_id, change in net.items()
-        ]
+        shares = [DimensionShare(self.bank.dimension(d), rounded(c)) for d, c in net.items()]
+        limit = self.bank.scoring.share_limit
         carried = sorted((s for s in shares if s.change > 0), key=lambda s: -s.change)
         held = sorted((s for s in shares if s.change < 0), key=lambda s: s.change)
-        return tuple(carried[:SHARE_LIMIT]), tuple(held[:SHARE_LIMIT])
+        return tuple(carried[:limit]), tuple(held[:limit])
 
-    def ethics(self) -> _Ethics:
-        total_weight = self.answered_weight((None,))[None]
-        dimensions: list[EthicsDimension] = []
-        moves: list[Contribution] = []
-        weighted = 0.0
-        for dimension in self.bank.dimensions_of("ethics"):
-            points = self.groups.get((dimension.id, None))
-            mean = None if points is None else sum(points) / len(points)
-            dimension_moves = self.contributions(dimension.id, None, ETHICS_IDEAL)
-            dimensions.append(
-                EthicsDimension(
-                    dimension=dimension,
-                    score=_round_or_none(mean),
-                    answered=0 if points is None else len(points),
-                    total=len(self.bank.questions_in(dimension.id)),
-                    moved_by=_rounded(dimension_moves),
-                )
-            )
-            if mean is not None:
-                weighted += dimension.weight * mean
-                moves += _scaled(dimension_moves, dimension.weight / total_weight)
-        if not total_weight:
-            return _Ethics(None, (), None, tuple(dimensions))
-        raw = weighted / total_weight
-        cap = self.bank.scoring.ethics_cap_with_red_flag
-        capped = None
-        if self.red_flags() and raw > cap:
-            capped = EthicsCap(cap, _round(cap - raw))
-            raw = cap
-        return _Ethics(_round(raw), _rounded(tuple(moves)), capped, tuple(dimensions))
-
-    def red_flags(self) -> tuple[RedFlag, ...]:
-        return tuple(
-            RedFlag(question, option, self.bank.dimension(question.dimension))
-            for question_id, option in self.chosen.items()
-            if option.red_flag
-            for question in (self.bank.question(question_id),)
+    def result(self) -> LeverageResult:
+        sides = tuple(self.side(side) for side in SIDES)
+        moves = self.moves()
+        carried_by, held_back_by = self.shares(moves)
+        enough = leverage.has_enough(self.chosen, self.bank)
+        value = leverage.balance(self.chosen, self.bank)
+        band = leverage.band_for(value, self.bank) if enough else None
+        spread = round(leverage.uncertainty(self.chosen, self.bank))
+        neighbour = leverage.neighbour_within(value, spread, self.bank) if enough else None
+        near_edge = None
+        if neighbour is not None:
+            near_edge = NearEdge(neighbour, self.bank.texts.near_edge.format(band=neighbour.label))
+        return LeverageResult(
+            band=band,
+            verdict=self.bank.texts.no_band if band is None else band.summary,
+            balance=rounded(value) if enough else None,
+            uncertainty=spread if enough else None,
+            near_edge=near_edge,
+            still_needed=self.still_needed(sides),
+            confidence=self.confidence(sides),
+            you=sides[0],
+            them=sides[1],
+            moved_by=moves,
+            gaps=self.gaps(),
+            carried_by=carried_by,
+            held_back_by=held_back_by,
+            dimensions=self.dimensions(),
         )
 
-    def completeness(self) -> Completeness:
-        per_dimension = tuple(
-            DimensionProgress(
-                dimension,
-                sum(q.id in self.chosen for q in self.bank.questions_in(dimension.id)),
-                len(self.bank.questions_in(dimension.id)),
-            )
-            for dimension in self.bank.dimensions
+
+def _completeness(chosen: Chosen, bank: Bank) -> Completeness:
+    parts = tuple(
+        PartProgress(
+            part=bank.part(info.id),
+            answered=sum(q.id in chosen for q in bank.questions_of(info.id)),
+            total=len(bank.questions_of(info.id)),
         )
-        return Completeness(len(self.chosen), len(self.bank.questions), per_dimension)
+        for info in bank.parts
+    )
+    return Completeness(len(chosen), len(bank.questions), parts)
 
 
-def _scaled(items: tuple[Contribution, ...], factor: float) -> list[Contribution]:
-    return [Contribution(c.question, c.option, c.change * factor) for c in items]
-
-
-def _rounded(items: tuple[Contribution, ...]) -> tuple[Contribution, ...]:
-    return tuple(Contribution(c.question, c.option, _round(c.change)) for c in items)
+def _notes(chosen: Chosen, bank: Bank) -> tuple[Note, ...]:
+    answers = {question_id: option.id for question_id, option in chosen.items()}
+    return tuple(
+        Note(combination)
+        for combination in bank.combinations
+        if combination.level == "note" and combination.holds(answers)
+    )
 
 
 def score(answers: Mapping[str, str], bank: Bank | None = None) -> Result:
@@ -283,39 +233,23 @@ def score(answers: Mapping[str, str], bank: Bank | None = None) -> Result:
 
     bank = load_bank() if bank is None else bank
     chosen = check_answers(answers, bank)
-    scorer = _Scorer(chosen, bank)
-    leverage_dimensions, indices = scorer.leverage()
-    balance = scorer.balance(indices)
-    band = band_for(balance.value, bank)
-    carried_by, held_back_by = scorer.dimension_shares(balance)
-    ethics = scorer.ethics()
-    red_flags = scorer.red_flags()
-    ethics_band = ethics_band_for(ethics.score, bool(red_flags), bank)
-    what_if = advice.what_if(
-        chosen, bank, lambda changed: leverage_balance(changed, bank), balance.value
-    )
+    kind_option = chosen.get(bank.kind_question.id)
+    kind = None if kind_option is None else kind_option.id
+    leverage_result = _Leverage(chosen, kind, bank).result()
+    ethics_result = ethics.assess(chosen, kind, bank)
+    notes = _notes(chosen, bank)
+    suggestions = advice.advise(chosen, kind, bank, leverage_result.balance)
     return Result(
         package_version=__version__,
         bank_version=bank.version,
         answers=MappingProxyType({q: o.id for q, o in chosen.items()}),
-        completeness=scorer.completeness(),
-        leverage_dimensions=leverage_dimensions,
-        you=indices["you"],
-        them=indices["them"],
-        balance=balance,
-        band=band,
-        verdict=bank.scoring.no_leverage_answers if band is None else band.summary,
-        carried_by=carried_by,
-        held_back_by=held_back_by,
-        ethics_score=ethics.score,
-        ethics_moved_by=ethics.moved_by,
-        ethics_cap=ethics.cap,
-        ethics_band=ethics_band,
-        ethics_verdict=(
-            bank.scoring.no_ethics_answers if ethics_band is None else ethics_band.summary
-        ),
-        ethics_dimensions=ethics.dimensions,
-        red_flags=red_flags,
-        what_if=what_if,
-        read_next=advice.read_next(red_flags, what_if, held_back_by, bank),
+        kind=kind_option,
+        minutes=bank.minutes,
+        completeness=_completeness(chosen, bank),
+        leverage=leverage_result,
+        preparation=preparation.assess(chosen, kind, bank),
+        ethics=ethics_result,
+        notes=notes,
+        advice=suggestions,
+        read_next=read_next(ethics_result, notes, suggestions, leverage_result.held_back_by, bank),
     )

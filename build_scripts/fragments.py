@@ -29,21 +29,6 @@ ENVIRONMENT = jinja2.Environment(
 )
 
 
-# The form's fixed wording; everything about the questions themselves comes from the bank.
-PARTS = {
-    "leverage": (
-        "Your leverage and theirs",
-        "Questions marked “About you” rate your position; those marked "
-        "“About them” rate the other side's. Answer as things really are, not as you "
-        "hope they are.",
-    ),
-    "ethics": (
-        "The ethics of your plan",
-        "These questions check your plan against the ethical line. They are scored on their "
-        "own and never averaged into your leverage.",
-    ),
-}
-SIDE_LABELS = {"you": "About you", "them": "About them"}
 WORKSHEET_URL = "assessment/worksheet/"
 PRIVACY_URL = "reference/privacy/"
 
@@ -62,21 +47,19 @@ CALL_LIMIT_MS = 10_000
 
 
 def form_parts(bank: Bank) -> list[dict[str, Any]]:
-    """The bank's questions grouped into parts (leverage, ethics) and dimensions, numbered."""
+    """The bank's questions grouped into the form's parts and dimensions, numbered."""
     parts: list[dict[str, Any]] = []
     number = 0
-    for kind, (title, intro) in PARTS.items():
+    for part in bank.parts:
         groups: list[dict[str, Any]] = []
-        for dimension in bank.dimensions_of(kind):  # type: ignore[arg-type]
+        for dimension in bank.dimensions_of(part.id):
             items: list[dict[str, Any]] = []
             for question in bank.questions_in(dimension.id):
                 number += 1
                 items.append({"number": number, "question": question})
             groups.append({"dimension": dimension, "questions": items})
         count = sum(len(group["questions"]) for group in groups)
-        parts.append(
-            {"id": kind, "title": title, "intro": intro, "groups": groups, "questions": count}
-        )
+        parts.append({"part": part, "groups": groups, "questions": count})
     return parts
 
 
@@ -94,6 +77,7 @@ def page_modules() -> list[str]:
 def render_assessment_form(assets: SiteAssets, site_root: str) -> str:
     """The assessment form and results panel, generated from ``assessment.load_bank()``."""
     import assessment
+    from assessment.model import variant_groups
 
     bank = assessment.load_bank()
     return ENVIRONMENT.get_template("assessment/form.html.j2").render(
@@ -102,7 +86,8 @@ def render_assessment_form(assets: SiteAssets, site_root: str) -> str:
         bank=bank,
         parts=form_parts(bank),
         total=len(bank.questions),
-        side_labels=SIDE_LABELS,
+        variants_for=lambda default, variants: variant_groups(default, variants, bank.kind_ids),
+        side_labels={side: words.label for side, words in bank.sides},
         worksheet_url=WORKSHEET_URL,
         privacy_url=PRIVACY_URL,
         start_limit_ms=START_LIMIT_MS,

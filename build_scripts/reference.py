@@ -10,7 +10,6 @@ fragments to a folder.
 
 from __future__ import annotations
 
-import itertools
 import re
 import sys
 from pathlib import Path
@@ -18,8 +17,8 @@ from typing import Any
 
 import jinja2
 
-from assessment import Bank, Result, load_bank, load_scenarios, score
-from assessment.model import Link, Question
+from assessment import Bank, legacy, leverage, load_bank, load_scenarios, pages, score
+from assessment.model import Link, Option, Question
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "reference"
 FRAGMENTS = {
@@ -57,9 +56,8 @@ def link_to(link: Link) -> str:
 
 
 def link_text(link: Link) -> str:
-    """Readable text for an article link, from its page and anchor: 'Alternatives: batna'."""
-    page = link.page.removesuffix(".md").rpartition("/")[2].replace("-", " ")
-    return markdown_text(f"{page.capitalize()}: {link.anchor.replace('-', ' ')}")
+    """The page's title, as the link's text (from its front matter, via assessment.pages)."""
+    return markdown_text(pages.title(link))
 
 
 def _environment() -> jinja2.Environment:
@@ -87,98 +85,139 @@ def _question_numbers(bank: Bank) -> dict[str, int]:
     return {question.id: index for index, question in enumerate(bank.questions, start=1)}
 
 
-def _numbers_of(questions: tuple[Question, ...], numbers: dict[str, int]) -> str:
-    return ", ".join(str(numbers[question.id]) for question in questions)
-
-
 def _leverage_rows(bank: Bank, numbers: dict[str, int]) -> list[dict[str, Any]]:
-    return [
-        {
-            "dimension": dimension,
-            "you": _numbers_of(bank.questions_in(dimension.id, "you"), numbers),
-            "them": _numbers_of(bank.questions_in(dimension.id, "them"), numbers),
-        }
-        for dimension in bank.dimensions_of("leverage")
-    ]
+    rows = []
+    for dimension in bank.dimensions_of("leverage"):
+        asked = {q.side: q for q in bank.questions_in(dimension.id)}
+        rows.append(
+            {
+                "dimension": dimension,
+                "you": asked.get("you"),
+                "them": asked.get("them"),
+                "numbers": {side: numbers[q.id] for side, q in asked.items() if side},
+            }
+        )
+    return rows
 
 
-def _ethics_rows(bank: Bank, numbers: dict[str, int]) -> list[dict[str, Any]]:
-    return [
-        {"dimension": dimension, "questions": _numbers_of(bank.questions_in(dimension.id), numbers)}
-        for dimension in bank.dimensions_of("ethics")
-    ]
+def _sensitivity(bank: Bank, numbers: dict[str, int]) -> list[dict[str, Any]]:
+    """Each leverage question's largest swing of the balance, found by re-scoring it alone
+    at its lowest and its highest answer (the model is additive, so the other answers do
+    not change the swing), and what one step of it is worth."""
+    rows = []
+    for question in bank.questions_of("leverage"):
+        low, high = question.scale[0], question.scale[-1]
+        at_low = leverage.balance({question.id: low}, bank)
+        at_high = leverage.balance({question.id: high}, bank)
+        steps = len(question.scale) - 1
+        rows.append(
+            {
+                "question": question,
+                "number": numbers[question.id],
+                "weight": bank.dimension(question.dimension).weight,
+                "swing": abs(at_high - at_low),
+                "step": abs(at_high - at_low) / steps,
+            }
+        )
+    return rows
 
 
-def _key_columns(bank: Bank) -> dict[str, str]:
-    """The answer letters the scoring key needs for each kind of question."""
+def _key_columns(bank: Bank) -> str:
+    """The answer letters the scoring key needs: as many as the longest question's options."""
+    return LETTERS[: max(len(q.options) for q in bank.questions)]
+
+
+def _balance_points(bank: Bank) -> dict[str, list[float | None]]:
+    """For the worksheet: what each answer adds to the balance (None: "I don't know")."""
     return {
-        kind: LETTERS[
-            : max(
-                len(q.options) for q in bank.questions if bank.dimension(q.dimension).kind == kind
-            )
+        question.id: [
+            None if option.unknown else leverage.effect(question, option, bank)
+            for option in question.options
         ]
-        for kind in ("leverage", "ethics")
+        for question in bank.questions_of("leverage")
     }
 
 
-def _ethics_band_tops(bank: Bank) -> dict[str, int | None]:
-    """Where each score band of the ethics verdict stops (None for the top one)."""
-    ordered = sorted((b for b in bank.ethics_bands if not b.red_flag), key=lambda b: b.min)
-    tops: dict[str, int | None] = {band.id: None for band in bank.ethics_bands}
-    for band, above in itertools.pairwise(ordered):
-        tops[band.id] = above.min
-    return tops
+def _full_uncertainty(bank: Bank) -> int:
+    """The ± with every leverage question answered (it does not depend on the answers)."""
+    answers = {q.id: q.scale[0] for q in bank.questions_of("leverage")}
+    return round(leverage.uncertainty(answers, bank))
 
 
-def _index_sums(result: Result) -> dict[str, dict[str, Any]]:
-    """The terms of each side's weighted average in a result, for the worked example."""
-    sums: dict[str, dict[str, Any]] = {}
-    for side in ("you", "them"):
-        scores = [
-            (item.dimension.weight, score.score)
-            for item in result.leverage_dimensions
-            for score in (item.you if side == "you" else item.them,)
-            if score is not None and score.score is not None
-        ]
-        sums[side] = {
-            "terms": scores,
-            "weight": sum(weight for weight, _ in scores),
-        }
-    return sums
+def _problems(bank: Bank) -> list[tuple[Question, Option]]:
+    """Every red or amber answer of the plan questions, in form order."""
+    return [
+        (question, option)
+        for question in bank.questions_of("ethics")
+        for option in question.options
+        if option.level is not None
+    ]
+
+
+def _carried_over(bank: Bank) -> list[dict[str, Any]]:
+    """For each older bank version, its questions whose answers may not carry over."""
+    found = []
+    for version, old in sorted(legacy.old_banks().items()):
+        reasons: dict[str, str] = {}
+        for question, options in old.layout.questions:
+            for option in options:
+                if not old.always_carries(question, option):
+                    reasons.setdefault(question, old.reason_for(question, option))
+        found.append({"version": version, "reasons": reasons, "texts": old.texts})
+    return found
+
+
+def _reading_pages(bank: Bank, numbers: dict[str, int]) -> list[tuple[Link, list[int]]]:
+    """Each article page the questions link to, once, with the numbers of its questions."""
+    found: dict[str, tuple[Link, list[int]]] = {}
+    for question in (
+        bank.questions_of("leverage")
+        + bank.questions_of("preparation")
+        + bank.questions_of("ethics")
+    ):
+        found.setdefault(question.link.page, (question.link, []))[1].append(numbers[question.id])
+    return list(found.values())
+
+
+def _problem_groups(bank: Bank) -> list[dict[str, Any]]:
+    """The plan's red and amber answers grouped by their fair alternative, each said once."""
+    groups: dict[str, list[tuple[Question, Option]]] = {}
+    for question, option in _problems(bank):
+        groups.setdefault(option.fair_alternative or "", []).append((question, option))
+    return [{"text": text, "answers": answers} for text, answers in groups.items()]
 
 
 def _context(bank: Bank) -> dict[str, Any]:
     numbers = _question_numbers(bank)
-    leverage = bank.dimensions_of("leverage")
-    ethics = bank.dimensions_of("ethics")
     example = load_scenarios(bank)[EXAMPLE_SCENARIO]
     example_result = score(example.answers, bank)
     return {
-        "letters": LETTERS,
-        "key_columns": _key_columns(bank),
-        "leverage_numbers": [
-            numbers[q.id] for q in bank.questions if bank.dimension(q.dimension).kind == "leverage"
-        ],
-        "ethics_band_tops": _ethics_band_tops(bank),
-        "example_sums": _index_sums(example_result),
         "bank": bank,
         "numbers": numbers,
-        "leverage_dimensions": leverage,
-        "ethics_dimensions": ethics,
+        "letters": LETTERS,
+        "key_columns": _key_columns(bank),
         "leverage_rows": _leverage_rows(bank, numbers),
-        "ethics_rows": _ethics_rows(bank, numbers),
-        "you_weight": sum(d.weight for d in leverage if bank.questions_in(d.id, "you")),
-        "them_weight": sum(d.weight for d in leverage if bank.questions_in(d.id, "them")),
-        "ethics_weight": sum(d.weight for d in ethics),
-        "actionable": [q for q in bank.questions if q.actionable],
-        "red_flags": [
-            (question, option)
-            for question in bank.questions
-            for option in question.options
-            if option.red_flag
-        ],
+        "side_weight": bank.side_weight("you"),
+        "sensitivity": _sensitivity(bank, numbers),
+        "largest_swing": max(row["swing"] for row in _sensitivity(bank, numbers)),
+        "balance_points": _balance_points(bank),
+        "full_uncertainty": _full_uncertainty(bank),
+        "required": [q for q in bank.questions_of("leverage") if q.required],
         "bands": sorted(bank.bands, key=lambda band: -band.max),
-        "ethics_bands": sorted(bank.ethics_bands, key=lambda band: (not band.red_flag, -band.min)),
+        "preparation_bands": sorted(bank.preparation_bands, key=lambda band: -band.min),
+        "problems": _problems(bank),
+        "combinations": [c for c in bank.combinations if c.level != "note"],
+        "notes": [c for c in bank.combinations if c.level == "note"],
+        "feasibility": {
+            "when": [(bank.timing(when), percent) for when, percent in bank.feasibility.when],
+            "effort": [
+                (bank.effort(effort), percent) for effort, percent in bank.feasibility.effort
+            ],
+        },
+        "actions": [(q, a) for q in bank.questions for a in q.actions],
+        "carried_over": _carried_over(bank),
+        "reading_pages": _reading_pages(bank, numbers),
+        "problem_groups": _problem_groups(bank),
         "example": example,
         "example_result": example_result,
     }

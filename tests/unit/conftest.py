@@ -29,22 +29,49 @@ def bank_data(_bank_data: dict[str, Any]) -> dict[str, Any]:
     return copy.deepcopy(_bank_data)
 
 
+def _fair(bank: Bank) -> dict[str, str]:
+    """A plan with no red or amber answer (the first such option of each plan question)."""
+    return {
+        question.id: next(o.id for o in question.options if o.level is None and not o.unknown)
+        for question in bank.questions_of("ethics")
+    }
+
+
 def best_for_you(bank: Bank) -> dict[str, str]:
-    """Every question answered in your favour: most points about you, fewest about them."""
-    answers = {}
-    for question in bank.questions:
-        options = sorted(question.options, key=lambda option: option.points)
-        answers[question.id] = (options[0] if question.side == "them" else options[-1]).id
-    return answers
+    """Every leverage question answered in your favour, full preparation, a fair plan."""
+    answers = {bank.kind_question.id: bank.kind_ids[0]}
+    for question in bank.questions_of("leverage"):
+        scale = question.scale
+        answers[question.id] = (scale[0] if question.side == "them" else scale[-1]).id
+    for question in bank.questions_of("preparation"):
+        answers[question.id] = question.scale[-1].id
+    return answers | _fair(bank)
 
 
 def worst_for_you(bank: Bank) -> dict[str, str]:
+    """Every leverage question answered against you, no preparation, a fair plan."""
     answers = {}
-    for question in bank.questions:
-        options = sorted(question.options, key=lambda option: option.points)
-        answers[question.id] = (options[-1] if question.side == "them" else options[0]).id
-    return answers
+    for question in bank.questions_of("leverage"):
+        scale = question.scale
+        answers[question.id] = (scale[-1] if question.side == "them" else scale[0]).id
+    for question in bank.questions_of("preparation"):
+        answers[question.id] = question.scale[0].id
+    return answers | _fair(bank)
+
+
+def all_unknown(bank: Bank) -> dict[str, str]:
+    """ "I don't know" wherever a leverage question offers it."""
+    return {
+        question.id: next(option.id for option in question.options if option.unknown)
+        for question in bank.questions_of("leverage")
+        if any(option.unknown for option in question.options)
+    }
 
 
 def first_options(bank: Bank) -> dict[str, str]:
     return {question.id: question.options[0].id for question in bank.questions}
+
+
+def middle_options(bank: Bank) -> dict[str, str]:
+    """Every leverage question at the middle of its scale: each index at the neutral point."""
+    return {q.id: q.scale[len(q.scale) // 2].id for q in bank.questions_of("leverage")}

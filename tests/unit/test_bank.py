@@ -1,8 +1,10 @@
-"""The question bank: what it must cover, and how a broken bank is reported."""
+"""The question bank: what it must cover, how it is built, and how a broken bank is reported."""
 
 from __future__ import annotations
 
 import dataclasses
+import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,103 +12,49 @@ import pytest
 
 from assessment import BadBank, Bank, load_bank
 from assessment.bank import parse_bank, validate_bank
+from assessment.model import DEFAULT_KIND, variant_groups
 
 FILE = "assessment/bank.toml"
 
-# The article pages and anchors the writers are creating (the brief's fixed list).
-ARTICLE_ANCHORS = {
-    "understand/what-is-leverage.md": {
-        "definition",
-        "sources-of-leverage",
-        "relative-and-perceived",
-        "leverage-shifts",
-        "overreach",
-    },
-    "understand/positive-leverage.md": {
-        "what-they-want",
-        "rare-skills-example",
-        "using-positive-leverage",
-    },
-    "understand/negative-leverage.md": {
-        "what-they-want-to-avoid",
-        "sole-supplier-example",
-        "warnings-not-threats",
-    },
-    "understand/normative-leverage.md": {
-        "standards-and-precedents",
-        "their-own-policies",
-        "market-norms",
-    },
-    "understand/alternatives.md": {
-        "batna",
-        "walk-away-point",
-        "reservation-price",
-        "zopa",
-        "cost-of-no-deal",
-        "realistic-alternatives",
-    },
-    "build/know-your-advantages.md": {"list-your-advantages", "weak-spots", "mandate"},
-    "build/prepare.md": {
-        "learn-their-needs",
-        "priorities-and-deadlines",
-        "their-alternatives",
-        "preparation-checklist",
-    },
-    "build/build-the-relationship.md": {"rapport", "trust", "repeat-business"},
-    "build/offer-solutions.md": {"solve-their-problem", "trade-across-issues"},
-    "build/alternatives-and-time.md": {
-        "improve-your-alternatives",
-        "use-time",
-        "deadlines-cut-both-ways",
-    },
-    "fair/ethics-of-leverage.md": {"where-the-line-is", "good-faith-pays"},
-    "fair/fabrication-and-half-truths.md": {
-        "fabricated-facts",
-        "half-truths",
-        "puffery-or-lie",
-        "misrepresentation-and-the-law",
-    },
-    "fair/threats-and-warnings.md": {"warning-or-threat", "how-to-give-a-warning"},
-    "fair/exploiting-vulnerability.md": {"vulnerability", "misused-information"},
-    "fair/bribery-and-inducements.md": {"improper-inducements", "bribery-act"},
-    "fair/false-promises-and-going-around.md": {"false-promises", "going-around"},
-    "fair/fair-plan-tests.md": {"reciprocity-test", "publicity-test", "fair-alternatives"},
-}
-
-# The dimensions CONTENT.md asks the assessment to measure.
-LEVERAGE_DIMENSIONS = {
+# Each idea of leverage is asked once about you and once about them (issue "Assessment v2").
+LEVERAGE_IDEAS = {
     "alternatives",
     "cost-of-no-deal",
-    "positive",
-    "negative",
-    "normative",
-    "information",
+    "value",
     "time",
+    "standards",
     "relationship",
-    "solutions",
-    "mandate",
+    "allies",
 }
-ETHICS_DIMENSIONS = {
-    "fabrication",
-    "half-truths",
-    "false-promises",
-    "threats",
-    "vulnerability",
-    "inducements",
-    "going-around",
-    "fair-tests",
+PREPARATION = {
+    "your-walk-away",
+    "your-target",
+    "their-needs",
+    "solve-their-problem",
+    "your-mandate",
+    "their-decider",
+    "deal-zone",
 }
-BANDS = {
-    "strong-you": "You hold the stronger hand",
-    "edge-you": "You have the edge",
-    "even": "Evenly matched",
-    "edge-them": "They have the edge",
-    "strong-them": "They hold the stronger hand",
-}
+# Headings of the plan part must not give the verdict away.
+VERDICT_WORDS = re.compile(r"\b(no|not|never|fabricat\w*|threat\w*|brib\w*|fair|unfair)\b", re.I)
+# The half-truth the site condemns must never be advised.
+CONDEMNED_ADVICE = re.compile(r"exploring other options", re.I)
+
+
+def _texts(bank: Bank) -> list[str]:
+    texts = []
+    for question in bank.questions:
+        texts += [question.text, question.help or ""]
+        texts += [option.label for option in question.options]
+        texts += [option.fair_alternative or "" for option in question.options]
+        texts += [action.text for action in question.actions]
+        texts += [text for action in question.actions for _, text in action.kinds]
+    texts += [combination.text for combination in bank.combinations]
+    return texts
 
 
 def test_the_packaged_bank_loads_into_frozen_dataclasses(bank: Bank) -> None:
-    assert bank.version
+    assert bank.version == "2"
     with pytest.raises(dataclasses.FrozenInstanceError):
         bank.questions[0].text = "changed"  # type: ignore[misc]
 
@@ -115,77 +63,185 @@ def test_loading_the_packaged_bank_twice_gives_the_same_bank() -> None:
     assert load_bank() is load_bank()
 
 
-def test_the_bank_asks_between_24_and_36_questions(bank: Bank) -> None:
-    assert 24 <= len(bank.questions) <= 36
+def test_the_form_has_the_four_parts_in_order(bank: Bank) -> None:
+    assert [part.id for part in bank.parts] == ["context", "leverage", "preparation", "ethics"]
+    assert bank.questions[0] is bank.kind_question
 
 
-def test_the_bank_covers_every_leverage_and_ethics_dimension_of_the_content_brief(
-    bank: Bank,
-) -> None:
-    assert {d.id for d in bank.dimensions_of("leverage")} == LEVERAGE_DIMENSIONS
-    assert {d.id for d in bank.dimensions_of("ethics")} == ETHICS_DIMENSIONS
-    for dimension in bank.dimensions:
-        assert bank.questions_in(dimension.id), dimension.id
+def test_each_idea_of_leverage_is_asked_once_about_you_and_once_about_them(bank: Bank) -> None:
+    assert {d.id for d in bank.dimensions_of("leverage")} == LEVERAGE_IDEAS
+    for dimension in bank.dimensions_of("leverage"):
+        sides = sorted(str(q.side) for q in bank.questions_in(dimension.id))
+        assert sides == ["them", "you"], dimension.id
 
 
-def test_every_leverage_dimension_is_rated_for_you_and_most_for_them_too(bank: Bank) -> None:
-    leverage = bank.dimensions_of("leverage")
-    assert all("you" in bank.sides_of(d.id) for d in leverage)
-    assert sum("them" in bank.sides_of(d.id) for d in leverage) >= len(leverage) // 2
+def test_preparation_is_its_own_part_with_the_items_a_trainer_checks(bank: Bank) -> None:
+    assert {q.id for q in bank.questions_of("preparation")} == PREPARATION
+    assert all(d.weight == 0 for d in bank.dimensions_of("preparation"))
 
 
-def test_every_question_has_three_to_five_options_worth_0_to_100_points(bank: Bank) -> None:
+def test_every_leverage_scale_runs_from_0_to_100_in_even_steps(bank: Bank) -> None:
+    for question in bank.questions_of("leverage"):
+        points = [option.points for option in question.scale]
+        assert points == [0, 25, 50, 75, 100], question.id
+
+
+def test_every_question_about_them_offers_i_dont_know_with_no_points(bank: Bank) -> None:
+    for question in bank.about("them"):
+        unknown = [option for option in question.options if option.unknown]
+        assert len(unknown) == 1, question.id
+        assert unknown[0].points is None
+
+
+def test_the_kinds_of_negotiation_are_the_options_of_the_first_question(bank: Bank) -> None:
+    assert bank.kind_ids == ("pay", "buy-sell", "supply", "lease", "budget", "other")
+
+
+def test_every_kind_of_negotiation_but_other_has_wording_of_its_own(bank: Bank) -> None:
+    varied: set[str] = set()
     for question in bank.questions:
-        assert 3 <= len(question.options) <= 5, question.id
-        assert all(0 <= option.points <= 100 for option in question.options), question.id
-        assert question.text and question.help, question.id
+        varied |= {wording.kind for wording in question.kinds}
+        varied |= {kind for option in question.options for kind, _ in option.kinds}
+        varied |= {kind for action in question.actions for kind, _ in action.kinds}
+    assert varied == set(bank.kind_ids) - {"other"}
 
 
-def test_leverage_questions_have_a_side_and_ethics_questions_do_not(bank: Bank) -> None:
+def test_a_variant_is_shown_for_its_kind_and_the_default_for_every_other(bank: Bank) -> None:
+    question = bank.question("your-alternative")
+    groups = variant_groups(question.help or "", question.help_variants(), bank.kind_ids)
+    served = [kind for group in groups for kind in group.kinds]
+    assert sorted(served) == sorted((DEFAULT_KIND, *bank.kind_ids))
+    assert question.help_for("pay") != question.help_for("other") == question.help
+
+
+def test_only_plan_questions_shuffle_and_no_scale_ever_does(bank: Bank) -> None:
     for question in bank.questions:
-        kind = bank.dimension(question.dimension).kind
-        assert (question.side in ("you", "them")) == (kind == "leverage"), question.id
+        if question.shuffle:
+            assert bank.part_of(question) == "ethics", question.id
+    assert all(not q.shuffle for q in bank.questions_of("leverage"))
 
 
-def test_every_article_link_points_at_a_section_the_writers_are_creating(bank: Bank) -> None:
-    for question in bank.questions:
-        assert question.anchor in ARTICLE_ANCHORS.get(question.article, set()), question.id
+def test_the_worst_answer_is_not_always_listed_last(bank: Bank) -> None:
+    flagged = [q for q in bank.questions_of("ethics") if any(o.level for o in q.options)]
+    last_is_red = [q.id for q in flagged if q.options[-1].level == "red"]
+    assert len(last_is_red) < len(flagged) / 2
 
 
-def test_every_red_flag_scores_zero_and_offers_a_fair_alternative(bank: Bank) -> None:
-    flags = [option for q in bank.questions for option in q.options if option.red_flag]
-    assert flags
-    assert all(option.points == 0 and option.fair_alternative for option in flags)
-
-
-def test_every_ethics_dimension_can_raise_a_red_flag(bank: Bank) -> None:
+def test_plan_headings_do_not_give_the_verdict_away(bank: Bank) -> None:
     for dimension in bank.dimensions_of("ethics"):
-        options = [o for q in bank.questions_in(dimension.id) for o in q.options]
-        assert any(option.red_flag for option in options), dimension.id
+        assert not VERDICT_WORDS.search(dimension.title), dimension.title
 
 
-def test_actionable_questions_have_a_one_line_action_and_only_leverage_is_actionable(
+def test_every_red_or_amber_answer_is_named_with_a_fair_alternative_and_an_article(
     bank: Bank,
 ) -> None:
-    for question in bank.questions:
-        if question.actionable:
-            assert question.side is not None, question.id
-            assert question.action and "\n" not in question.action, question.id
-        else:
-            assert question.action is None, question.id
+    problems = [o for q in bank.questions_of("ethics") for o in q.options if o.level]
+    assert {o.level for o in problems} == {"red", "amber"}
+    for option in problems:
+        assert option.flag and option.fair_alternative and option.link
 
 
-def test_questions_about_them_are_mostly_not_actionable(bank: Bank) -> None:
-    about_them = [q for q in bank.questions if q.side == "them"]
-    assert sum(not q.actionable for q in about_them) > len(about_them) // 2
+def test_the_plan_asks_about_every_tactic_the_ethics_articles_cover(bank: Bank) -> None:
+    flags = {o.flag for q in bank.questions_of("ethics") for o in q.options if o.flag}
+    flags |= {c.name for c in bank.combinations if c.level != "note"}
+    assert {
+        "An invented alternative",
+        "Figures that are not true",
+        "A misleading half-truth",
+        "A misstated limit",
+        "Calling an offer final when it is not",
+        "A false promise",
+        "A vague promise",
+        "A threat",
+        "A veiled threat",
+        "An improper inducement",
+        "Misused confidential information",
+        "Going around them to do harm",
+        "A false deadline",
+        "Pressing hard on a dependent party",
+        "Exploiting their vulnerability",
+    } <= flags
 
 
-def test_the_verdict_bands_use_the_fixed_ids_and_labels(bank: Bank) -> None:
-    assert {band.id: band.label for band in bank.bands} == BANDS
+@pytest.mark.parametrize(
+    ("question", "option"),
+    [
+        ("your-limit", "private"),  # keeping your limit to yourself
+        ("figures", "upbeat"),  # talking up the value of what you offer
+        ("escalation", "with-notice"),  # escalating openly after telling them
+        ("awkward-facts", "quiet"),  # not volunteering what you need not share
+        ("pressing", "all-out"),  # using a strong position on someone not vulnerable
+        ("gifts", "courtesy"),  # ordinary courtesy
+    ],
+)
+def test_what_the_articles_call_legitimate_is_never_flagged(
+    bank: Bank, question: str, option: str
+) -> None:
+    assert bank.question(question).option(option).level is None
+
+
+def test_no_advice_or_alternative_says_to_claim_options_you_do_not_have(bank: Bank) -> None:
+    assert not [text for text in _texts(bank) if CONDEMNED_ADVICE.search(text)]
+
+
+def test_the_warning_test_uses_the_articles_three_questions(bank: Bank) -> None:
+    test = bank.question("next-steps").help or ""
+    assert all(word in test for word in ("legitimate", "proportionate", "connected"))
+
+
+def test_actions_about_them_only_ever_find_out(bank: Bank) -> None:
+    for question in bank.about("them"):
+        for action in question.actions:
+            assert all(question.option(o).unknown for o in action.applies_to), action.id
+
+
+def test_every_answer_you_could_improve_has_an_action(bank: Bank) -> None:
+    for question in bank.about("you"):
+        covered = {o for action in question.actions for o in action.applies_to}
+        improvable = {o.id for o in question.scale[:-1]}
+        # Standards that do not apply cannot be made to exist.
+        assert len(improvable - covered) <= 1, question.id
+
+
+def test_every_i_dont_know_has_a_find_out_action(bank: Bank) -> None:
+    for question in bank.questions_of("leverage"):
+        for option in question.options:
+            if option.unknown:
+                assert any(option.id in a.applies_to for a in question.actions), question.id
+
+
+def test_actions_say_when_they_can_be_done_and_how_hard_they_are(bank: Bank) -> None:
+    actions = [action for question in bank.questions for action in question.actions]
+    assert {action.when for action in actions} == {"before", "room", "next"}
+    assert {action.effort for action in actions} == {"low", "medium", "high"}
+    assert all("\n" not in action.text for action in actions)
+
+
+def test_the_time_the_questions_take_comes_from_their_words(bank: Bank) -> None:
+    words = sum(
+        len(text.split())
+        for q in bank.questions
+        for text in [q.text, q.help or "", *(o.label for o in q.options)]
+    )
+    assert bank.reading_words == words
+    seconds = words / bank.scoring.words_per_minute * 60
+    seconds += len(bank.questions) * bank.scoring.seconds_per_question
+    assert bank.minutes == math.ceil(seconds / 60)
+    assert bank.minutes <= 12
+
+
+def test_the_verdict_bands_are_the_published_five(bank: Bank) -> None:
+    assert [band.label for band in sorted(bank.bands, key=lambda b: -b.max)] == [
+        "You hold the stronger hand",
+        "You have the edge",
+        "Evenly matched",
+        "They have the edge",
+        "They hold the stronger hand",
+    ]
 
 
 def test_lookups_find_questions_and_dimensions_by_id(bank: Bank) -> None:
-    question = bank.questions[0]
+    question = bank.questions[3]
     assert bank.question(question.id) is question
     assert bank.dimension(question.dimension).id == question.dimension
     assert question.option(question.options[1].id) is question.options[1]
@@ -200,8 +256,8 @@ def test_lookups_raise_key_error_for_an_unknown_id(bank: Bank, lookup: str) -> N
 def test_an_editor_can_load_a_bank_file_from_a_path(tmp_path: Path) -> None:
     text = Path(__file__).parents[2].joinpath(FILE).read_text(encoding="utf-8")
     path = tmp_path / "draft.toml"
-    path.write_text(text.replace('version = "1"', 'version = "2"'), encoding="utf-8")
-    assert load_bank(path).version == "2"
+    path.write_text(text.replace('version = "2"', 'version = "3"'), encoding="utf-8")
+    assert load_bank(path).version == "3"
 
 
 def test_a_missing_bank_file_is_reported_with_its_path(tmp_path: Path) -> None:
@@ -221,7 +277,9 @@ def _question(data: dict[str, Any], question_id: str) -> dict[str, Any]:
 def _break(data: dict[str, Any], change: str) -> None:
     """Apply one named mistake an editor could make."""
     alternative = _question(data, "your-alternative")
-    facts = _question(data, "facts-you-state")
+    theirs = _question(data, "their-alternative")
+    offer = _question(data, "other-offer")
+    limit = _question(data, "your-limit")
     if change == "missing label":
         del alternative["options"][1]["label"]
     elif change == "points out of range":
@@ -232,26 +290,32 @@ def _break(data: dict[str, Any], change: str) -> None:
         alternative["dimension"] = "alternative"
     elif change == "wrong side":
         alternative["side"] = "us"
-    elif change == "side on an ethics question":
-        facts["side"] = "you"
-    elif change == "too few options":
-        del alternative["options"][2:]
-    elif change == "red flag without a fair alternative":
-        del facts["options"][2]["fair_alternative"]
-    elif change == "red flag that scores":
-        facts["options"][2]["points"] = 10
-    elif change == "red flag on a leverage question":
-        alternative["options"][0]["red_flag"] = True
-    elif change == "equal leverage points":
-        alternative["options"][1]["points"] = alternative["options"][0]["points"]
-    elif change == "actionable without an action":
-        del alternative["action"]
+    elif change == "side on a plan question":
+        offer["side"] = "you"
+    elif change == "uneven steps":
+        alternative["options"][1]["points"] = 30
+    elif change == "red without a fair alternative":
+        del offer["options"][1]["fair_alternative"]
+    elif change == "red on a leverage answer":
+        alternative["options"][0]["level"] = "red"
+    elif change == "points on a plan answer":
+        offer["options"][0]["points"] = 100
+    elif change == "shuffled scale":
+        alternative["shuffle"] = True
+    elif change == "an action to change what they have":
+        theirs["actions"][0]["applies_to"] = ["poor"]
+    elif change == "an action for the best answer":
+        alternative["actions"][0]["applies_to"] = ["firm-better"]
+    elif change == "an action for an unknown option":
+        alternative["actions"][0]["applies_to"] = ["maybe"]
+    elif change == "a variant for an unknown kind":
+        alternative["kinds"]["holiday"] = {"help": "x"}
     elif change == "bad article path":
         alternative["article"] = "/understand/alternatives"
-    elif change == "points as text":
-        alternative["options"][0]["points"] = "0"
+    elif change == "a page without a title":
+        alternative["article"] = "understand/unwritten.md"
     elif change == "duplicate option id":
-        alternative["options"][1]["id"] = alternative["options"][0]["id"]
+        limit["options"][1]["id"] = limit["options"][0]["id"]
     else:
         raise AssertionError(change)
 
@@ -264,21 +328,39 @@ def _break(data: dict[str, Any], change: str) -> None:
         ("misspelt key", "your-alternative", "options[0]", "unknown key 'lable'"),
         ("unknown dimension", "your-alternative", "dimension", "'alternatives'"),
         ("wrong side", "your-alternative", "side", "must be 'you' or 'them', got 'us'"),
-        ("side on an ethics question", "facts-you-state", "side", "no side"),
-        ("too few options", "your-alternative", "options", "3 to 5 options, got 2"),
+        ("side on a plan question", "other-offer", "side", "only leverage questions"),
+        ("uneven steps", "your-alternative", "options", "even steps"),
         (
-            "red flag without a fair alternative",
-            "facts-you-state",
-            "options[2].fair_alternative",
-            "needs a fair_alternative",
+            "red without a fair alternative",
+            "other-offer",
+            "options[1].fair_alternative",
+            "needs a flag, a fair_alternative",
         ),
-        ("red flag that scores", "facts-you-state", "options[2].points", "must score 0"),
-        ("red flag on a leverage question", "your-alternative", "options[0].red_flag", "ethics"),
-        ("equal leverage points", "your-alternative", "options", "score differently"),
-        ("actionable without an action", "your-alternative", "action", "one-line action"),
+        ("red on a leverage answer", "your-alternative", "options[0].level", "plan"),
+        ("points on a plan answer", "other-offer", "options[0].points", "only leverage"),
+        ("shuffled scale", "your-alternative", "shuffle", "scales keep their order"),
+        (
+            "an action to change what they have",
+            "their-alternative",
+            "actions[0].applies_to",
+            "can only be to find out",
+        ),
+        (
+            "an action for the best answer",
+            "your-alternative",
+            "actions[0].applies_to",
+            "nothing to gain",
+        ),
+        (
+            "an action for an unknown option",
+            "your-alternative",
+            "actions[0].applies_to",
+            "not an option",
+        ),
+        ("a variant for an unknown kind", "your-alternative", "kinds", "unknown key 'holiday'"),
         ("bad article path", "your-alternative", "article", "docs-relative page path"),
-        ("points as text", "your-alternative", "options[0].points", "a whole number"),
-        ("duplicate option id", "your-alternative", "options", "used twice"),
+        ("a page without a title", "your-alternative", "article", "pages.toml"),
+        ("duplicate option id", "your-limit", "options", "used twice"),
     ],
 )
 def test_a_broken_question_is_reported_with_file_question_and_field(
@@ -301,8 +383,18 @@ def test_a_question_without_an_id_is_reported_by_its_position(bank_data: dict[st
 
 
 def test_two_questions_with_one_id_are_rejected(bank_data: dict[str, Any]) -> None:
-    bank_data["questions"][1]["id"] = bank_data["questions"][0]["id"]
+    bank_data["questions"][2]["id"] = bank_data["questions"][1]["id"]
     with pytest.raises(BadBank, match="used twice"):
+        validate_bank(bank_data, FILE)
+
+
+def test_a_second_question_about_one_side_of_an_idea_is_rejected(
+    bank_data: dict[str, Any],
+) -> None:
+    extra = dict(_question(bank_data, "your-alternative"), id="your-other-alternative")
+    index = bank_data["questions"].index(_question(bank_data, "your-alternative"))
+    bank_data["questions"].insert(index + 1, extra)
+    with pytest.raises(BadBank, match="each idea is asked once per side"):
         validate_bank(bank_data, FILE)
 
 
@@ -313,23 +405,15 @@ def test_bands_with_a_gap_are_rejected(bank_data: dict[str, Any]) -> None:
     assert caught.value.field == "bands"
 
 
-def test_bands_that_both_include_their_meeting_point_are_rejected(
-    bank_data: dict[str, Any],
-) -> None:
-    bank_data["bands"][1]["includes_max"] = True
-    with pytest.raises(BadBank, match="exactly one of them includes"):
-        validate_bank(bank_data, FILE)
-
-
 def test_a_version_that_cannot_go_in_a_share_code_is_rejected(bank_data: dict[str, Any]) -> None:
     bank_data["version"] = "2025.1"
     with pytest.raises(BadBank, match="field 'version'"):
         validate_bank(bank_data, FILE)
 
 
-def test_questions_out_of_dimension_order_are_rejected(bank_data: dict[str, Any]) -> None:
+def test_questions_out_of_order_are_rejected(bank_data: dict[str, Any]) -> None:
     questions = bank_data["questions"]
-    questions[0], questions[-1] = questions[-1], questions[0]
+    questions[1], questions[-1] = questions[-1], questions[1]
     with pytest.raises(BadBank, match="keep questions grouped by dimension"):
         validate_bank(bank_data, FILE)
 
@@ -340,9 +424,24 @@ def test_an_unknown_top_level_key_is_rejected(bank_data: dict[str, Any]) -> None
         validate_bank(bank_data, FILE)
 
 
-def test_a_leverage_dimension_without_questions_about_you_is_rejected(
+def test_a_sentence_with_a_placeholder_the_scoring_does_not_fill_is_rejected(
     bank_data: dict[str, Any],
 ) -> None:
-    bank_data["questions"] = [q for q in bank_data["questions"] if q["dimension"] != "mandate"]
-    with pytest.raises(BadBank, match="'mandate' needs at least one question"):
+    bank_data["texts"]["near_edge"] = "Close to {bnad}."
+    with pytest.raises(BadBank, match="'bnad'; it may use only 'band'"):
         validate_bank(bank_data, FILE)
+
+
+def test_a_red_combination_that_reads_leverage_answers_is_rejected(
+    bank_data: dict[str, Any],
+) -> None:
+    bank_data["combinations"][0]["when"] = {"their-alternative": ["none"], "pressing": ["all-out"]}
+    with pytest.raises(BadBank, match="leverage answers never change the plan's verdict"):
+        validate_bank(bank_data, FILE)
+
+
+def test_a_question_can_carry_flags_for_features_that_pick_questions(
+    bank_data: dict[str, Any],
+) -> None:
+    _question(bank_data, "your-alternative")["flags"] = ["quick"]
+    assert validate_bank(bank_data, FILE).question("your-alternative").flags == ("quick",)

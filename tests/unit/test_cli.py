@@ -1,10 +1,12 @@
-"""python -m assessment: interactive questions, answers from a file or a code, text or JSON."""
+"""python -m assessment: interactive questions, answers from a file, a code or a scenario;
+a report wrapped to the terminal with the site's page titles and addresses, or JSON."""
 
 from __future__ import annotations
 
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,10 +15,27 @@ from pathlib import Path
 
 import pytest
 
-from assessment import Bank, encode, load_scenarios
+from assessment import Bank, __version__, encode, load_bank, load_scenarios
 from assessment.cli import main
+from assessment.pages import DEFAULT_SITE_URL, SITE_URL_VARIABLE
+from assessment.result import RESULT_FORMAT, SCHEMA_FILE, schema_text
+from assessment.sharecode import CODE_FORMAT, code_prefix, site_path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+V1_CODES = [
+    entry
+    for entry in tomllib.loads(
+        (Path(__file__).parent / "data" / "share_codes.toml").read_text(encoding="utf-8")
+    )["codes"]
+    if entry["bank"] == "1"
+]
+
+
+@pytest.fixture(autouse=True)
+def _terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A known terminal: 80 columns, and the default site address."""
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.delenv(SITE_URL_VARIABLE, raising=False)
 
 
 def oldest_supported_python() -> str:
@@ -52,10 +71,38 @@ def test_a_code_prints_a_readable_report_with_the_share_code_and_link(
     code = encode(load_scenarios()["job-offer"].answers)
     status, out, err = run(capsys, "--code", code)
     assert status == 0 and err == ""
-    assert "You have the edge: balance +33.1" in out
-    assert "WHAT WOULD HELP MOST" in out
+    assert "You have the edge: balance +25.0 ± 7" in out
+    assert "WHAT TO DO FIRST" in out and "PREPARATION" in out
     assert f"Code: {code}" in out
-    assert f"Link: assessment/#code={code}" in out
+    assert f"Link: {DEFAULT_SITE_URL}{site_path(code)}" in out
+
+
+def test_links_are_page_titles_and_full_addresses_on_the_site(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "--scenario", "job-offer", "--site-url", "https://example.org/fl")
+    assert "Improve your alternatives and use time:" in out
+    assert "https://example.org/fl/build/alternatives-and-time/#use-time" in out
+    assert ".md" not in out
+
+
+def test_the_site_address_can_come_from_the_environment(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(SITE_URL_VARIABLE, "https://fair.example/")
+    _, out, _ = run(capsys, "--scenario", "small-business")
+    assert "Link: https://fair.example/assessment/#code=" in out
+
+
+@pytest.mark.parametrize("columns", [50, 120])
+def test_the_report_is_wrapped_to_the_terminal_width(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    _, out, _ = run(capsys, "--scenario", "personal-gift")
+    prose = [line for line in out.splitlines() if "http" not in line and "fl1." not in line]
+    assert max(len(line) for line in prose) <= columns
+    assert any(len(line) > 50 for line in prose) == (columns > 50)
 
 
 def test_an_answers_file_is_scored(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -63,22 +110,62 @@ def test_an_answers_file_is_scored(capsys: pytest.CaptureFixture[str], tmp_path:
     path.write_text(json.dumps(dict(load_scenarios()["personal-gift"].answers)))
     status, out, _ = run(capsys, "--answers", str(path))
     assert status == 0
-    assert "RED FLAG" in out and "Instead: Make your offer to their organisation" in out
+    assert "CROSSES THE LINE: An improper inducement" in out
+    assert "Instead: Make your offer to their organisation" in out
+
+
+def test_a_reader_who_knows_little_is_told_what_is_still_needed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "--scenario", "freelance-first-client")
+    assert "Still needed:" in out and "balance +" not in out and "balance -" not in out
+    assert "1. Find out how hard the role is to fill" in out
+
+
+def test_an_old_code_opens_and_says_what_could_not_be_carried_over(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(capsys, "--code", V1_CODES[0]["code"])
+    assert status == 0
+    assert "AN OLDER LINK" in out and "version 1 of the questions" in out
 
 
 def test_json_output_is_the_versioned_result(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "--scenario", "sole-supplier", "--json")
+    status, out, _ = run(capsys, "--scenario", "procurement-tender", "--json")
     assert status == 0
     data = json.loads(out)
-    assert data["format"] == "fair-leverage-result/1"
+    assert data["format"] == RESULT_FORMAT
     assert data["leverage"]["band"]["id"] == "strong-you"
+
+
+def test_version_prints_the_package_and_bank_versions(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        run(capsys, "--version")
+    assert stopped.value.code == 0
+    out = capsys.readouterr().out
+    assert __version__ in out and f"questions version {load_bank().version}" in out
+
+
+def test_an_editor_can_try_a_bank_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = (PROJECT_ROOT / "assessment" / "bank.toml").read_text(encoding="utf-8")
+    draft = tmp_path / "draft.toml"
+    draft.write_text(
+        text.replace('version = "2"', 'version = "3"').replace(
+            'label = "Nothing real"\npoints = 0', 'label = "Nothing at all"\npoints = 0', 1
+        ),
+        encoding="utf-8",
+    )
+    status, out, _ = run(capsys, "--bank", str(draft), "--scenario", "lease-renewal", "--json")
+    assert status == 0 and json.loads(out)["bank"] == "3"
+    status, _, err = run(capsys, "--bank", str(tmp_path / "nope.toml"), "--scenario", "job-offer")
+    assert status == 1 and "nope.toml" in err
 
 
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["--code", "fl1.1.AAAA"], "error: This share code is damaged"),
-        (["--code", "fl1.0.AAAA"], "made for version '0'"),
+        (["--code", code_prefix(load_bank()) + "AAAA"], "error: This share code is damaged"),
+        (["--code", f"{CODE_FORMAT}.0.AAAA"], "made for version '0'"),
         (["--scenario", "lottery"], "There is no scenario 'lottery'"),
         (["--answers", "/no/such/file.json"], "Cannot read /no/such/file.json"),
     ],
@@ -95,8 +182,8 @@ def test_bad_input_exits_non_zero_with_the_error_message(
     ("content", "message"),
     [
         ("{not json", "is not valid JSON"),
-        ('["trust"]', "must hold a JSON object"),
-        ('{"trust": "total"}', "'total' is not an answer to question 'trust'"),
+        ('["gifts"]', "must hold a JSON object"),
+        ('{"gifts": "total"}', "'total' is not an answer to question 'gifts'"),
     ],
 )
 def test_a_bad_answers_file_exits_non_zero_saying_what_is_wrong(
@@ -114,20 +201,31 @@ def test_interactive_mode_asks_every_question_with_progress_and_prints_the_repor
     status, out, err = run(capsys, stdin="1\n" * len(bank.questions))
     assert status == 0
     assert f"Question 7 of {len(bank.questions)}" in err
+    assert f"about {bank.minutes} minutes" in err
     assert f"Answered {len(bank.questions)} of {len(bank.questions)} questions" in out
-    assert "Code: fl1." in out and "Link: assessment/#code=fl1." in out
+    prefix = code_prefix(bank)
+    assert f"Code: {prefix}" in out and f"{site_path(prefix)}" in out
+
+
+def test_interactive_mode_words_the_questions_for_the_kind_chosen(
+    capsys: pytest.CaptureFixture[str], bank: Bank
+) -> None:
+    _, _, err = run(capsys, stdin="pay\n" + "\n" * (len(bank.questions) - 1))
+    pay_help = bank.question("your-alternative").help_for("pay")
+    assert pay_help is not None
+    assert " ".join(pay_help.split()[:6]) in " ".join(err.split())
 
 
 def test_interactive_mode_accepts_option_ids_skips_and_asks_again_after_a_typo(
     capsys: pytest.CaptureFixture[str], bank: Bank
 ) -> None:
-    replies = ["better", "9", "confirmed", "skip", ""] + [""] * (len(bank.questions) - 4)
+    replies = ["", "firm-better", "9", "unknown", "skip"] + [""] * (len(bank.questions) - 3)
     status, out, err = run(capsys, "--json", stdin="\n".join(replies) + "\n")
     assert status == 0
-    assert "Please type a number from 1 to 3" in err
-    assert "Share code: fl1." in err
+    assert "Please type a number from 1 to 6" in err
+    assert f"Share code: {code_prefix(bank)}" in err
     result = json.loads(out)
-    assert result["answers"] == {"your-alternative": "better", "alternative-certainty": "confirmed"}
+    assert result["answers"] == {"your-alternative": "firm-better", "their-alternative": "unknown"}
 
 
 def test_ctrl_d_stops_cleanly_without_scoring(capsys: pytest.CaptureFixture[str]) -> None:
@@ -149,6 +247,17 @@ def test_ctrl_c_stops_cleanly_with_the_usual_status(
     assert "Stopped" in err
 
 
+def test_schema_prints_the_generated_json_schema_that_the_package_keeps_a_copy_of(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(capsys, "--schema")
+    assert status == 0 and out == schema_text()
+    copy = PROJECT_ROOT / "assessment" / SCHEMA_FILE
+    assert copy.read_text(encoding="utf-8") == out, (
+        f"{copy} is out of date: run `python -m assessment --schema > {copy}`"
+    )
+
+
 def test_the_module_runs_as_a_program() -> None:
     completed = subprocess.run(
         [sys.executable, "-m", "assessment", "--scenario", "small-business"],
@@ -159,6 +268,7 @@ def test_the_module_runs_as_a_program() -> None:
     )
     assert completed.returncode == 0, completed.stderr
     assert "They have the edge" in completed.stdout
+    assert re.search(r"^LEVERAGE$", completed.stdout, re.MULTILINE)
 
 
 def test_the_package_runs_on_the_oldest_python_it_supports() -> None:
@@ -172,4 +282,4 @@ def test_the_package_runs_on_the_oldest_python_it_supports() -> None:
         check=False,
     )
     assert completed.returncode == 0, completed.stderr
-    assert "RED FLAG" in completed.stdout
+    assert "CROSSES THE LINE" in completed.stdout

@@ -7,10 +7,12 @@ import re
 
 import pytest
 
-from assessment import BadAnswer, BadCode, Bank, decode, encode, load_scenarios
-from assessment.sharecode import site_path
+from assessment import BadAnswer, BadCode, Bank, decode, encode, load_bank, load_scenarios
+from assessment.sharecode import CODE_FORMAT, FRAGMENT_KEY, SITE_PAGE, code_prefix, site_path
 
 from .conftest import best_for_you, first_options, worst_for_you
+
+PREFIX = code_prefix(load_bank())
 
 URL_SAFE = re.compile(r"^[A-Za-z0-9._~-]+$")
 
@@ -27,21 +29,21 @@ def test_a_full_answer_set_round_trips_in_64_url_safe_characters_or_fewer(
     code = encode(answers)
     assert len(code) <= 64
     assert URL_SAFE.match(code)
-    assert decode(code) == answers
+    assert decode(code).answers == answers
 
 
 def test_partial_and_empty_answer_sets_round_trip() -> None:
-    for answers in ({}, {"trust": "new"}, {"reciprocity-test": "no", "your-alternative": "none"}):
-        assert decode(encode(answers)) == answers
+    for answers in ({}, {"gifts": "none"}, {"reciprocity-test": "no", "your-alternative": "none"}):
+        assert decode(encode(answers)).answers == answers
 
 
 def test_every_scenario_round_trips() -> None:
     for scenario in load_scenarios().values():
-        assert decode(encode(scenario.answers)) == dict(scenario.answers)
+        assert decode(encode(scenario.answers)).answers == dict(scenario.answers)
 
 
 def test_a_code_names_its_format_and_the_bank_version(bank: Bank) -> None:
-    assert encode({}).startswith(f"fl1.{bank.version}.")
+    assert encode({}).startswith(f"{CODE_FORMAT}.{bank.version}.")
 
 
 def test_the_same_answers_always_give_the_same_code(bank: Bank) -> None:
@@ -54,8 +56,19 @@ def test_encoding_an_unknown_answer_is_a_bad_answer() -> None:
         encode({"your-alternative": "great"})
 
 
-def test_a_code_for_another_bank_version_fails_naming_both_versions(bank: Bank) -> None:
-    code = encode({"trust": "new"})
+def test_the_order_options_are_shown_in_never_changes_a_code(bank: Bank) -> None:
+    # The page shuffles plan options; the code is made from answers, in the bank's order.
+    answers = {"gifts": "personal", "pressing": "rush", "other-offer": "invented"}
+    assert encode(answers) == encode(dict(reversed(list(answers.items()))))
+    assert decode(encode(answers)).answers == {
+        q: answers[q] for q in ("other-offer", "gifts", "pressing")
+    }
+
+
+def test_a_code_for_a_version_this_site_never_had_fails_naming_both_versions(
+    bank: Bank,
+) -> None:
+    code = encode({"gifts": "none"})
     old = code.replace(f".{bank.version}.", ".0.", 1)
     with pytest.raises(BadCode) as caught:
         decode(old)
@@ -64,18 +77,26 @@ def test_a_code_for_another_bank_version_fails_naming_both_versions(bank: Bank) 
     assert "take the assessment again" in caught.value.message
 
 
+def test_a_current_code_is_not_translated(bank: Bank) -> None:
+    decoded = decode(encode({"gifts": "none"}))
+    assert decoded.version == bank.version and not decoded.translated(bank)
+    assert decoded.dropped == () and decoded.notice(bank) is None
+
+
 def test_a_code_is_never_read_against_a_changed_bank_with_the_same_version(bank: Bank) -> None:
-    code = encode({"your-alternative": "similar"})
-    question = bank.questions[0]
+    code = encode({"your-alternative": "firm-similar"})
+    question = bank.questions[1]
     reordered = dataclasses.replace(question, options=tuple(reversed(question.options)))
-    changed = dataclasses.replace(bank, questions=(reordered, *bank.questions[1:]))
+    changed = dataclasses.replace(
+        bank, questions=(bank.questions[0], reordered, *bank.questions[2:])
+    )
     with pytest.raises(BadCode, match="damaged"):
         decode(code, changed)
 
 
 def test_a_code_in_a_newer_format_says_it_cannot_be_read(bank: Bank) -> None:
-    code = encode({}).replace("fl1.", "fl2.", 1)
-    with pytest.raises(BadCode, match="format 'fl2'"):
+    code = encode({}).replace(f"{CODE_FORMAT}.", "fl9.", 1)
+    with pytest.raises(BadCode, match="format 'fl9'"):
         decode(code)
 
 
@@ -90,7 +111,7 @@ def test_a_changed_character_is_caught_by_the_checksum(bank: Bank, position: int
 
 def test_a_cut_off_code_is_rejected(bank: Bank) -> None:
     code = encode(first_options(bank))
-    for length in range(len(code) - 1, len("fl1.1."), -3):
+    for length in range(len(code) - 1, len(PREFIX), -3):
         with pytest.raises(BadCode):
             decode(code[:length])
 
@@ -101,11 +122,11 @@ def test_a_cut_off_code_is_rejected(bank: Bank) -> None:
         ("", "empty"),
         ("   ", "empty"),
         ("hello", "not a Fair Leverage share code"),
-        ("fl1.1", "not a Fair Leverage share code"),
-        ("fl1.1.abc.def", "not a Fair Leverage share code"),
-        ("fl1.1.ab$c", "characters that codes never use"),
-        ("fl1.1.é", "characters that codes never use"),
-        ("fl1.1.A", "damaged"),
+        (PREFIX.rstrip("."), "not a Fair Leverage share code"),
+        (PREFIX + "abc.def", "not a Fair Leverage share code"),
+        (PREFIX + "ab$c", "characters that codes never use"),
+        (PREFIX + "é", "characters that codes never use"),
+        (PREFIX + "A", "damaged"),
         ("x" * 500, "too long"),
     ],
 )
@@ -114,20 +135,22 @@ def test_a_string_that_is_not_a_code_fails_with_a_clear_message(code: str, messa
         decode(code)
 
 
-@pytest.mark.parametrize("value", [None, 42, b"fl1.1.AAAA", ["fl1"]])
+@pytest.mark.parametrize("value", [None, 42, PREFIX.encode() + b"AAAA", [CODE_FORMAT]])
 def test_a_value_that_is_not_text_is_a_bad_code(value: object) -> None:
     with pytest.raises(BadCode, match="must be text"):
         decode(value)  # type: ignore[arg-type]
 
 
 def test_a_whole_pasted_link_is_read_from_its_fragment(bank: Bank) -> None:
-    answers = {"trust": "strong"}
+    answers = {"future-with-you": "lots"}
     code = encode(answers)
-    assert decode(f"https://example.org/{site_path(code)}\n") == answers
+    assert decode(f"https://example.org/{site_path(code)}\n").answers == answers
 
 
 def test_the_site_path_keeps_the_code_in_the_fragment() -> None:
-    assert site_path("fl1.1.AAAA") == "assessment/#code=fl1.1.AAAA"
+    code = PREFIX + "AAAA"
+    assert site_path(code) == f"{SITE_PAGE}#{FRAGMENT_KEY}{code}"
+    assert "#" in site_path(code) and code in site_path(code).partition("#")[2]
 
 
 def test_a_non_canonical_spelling_of_a_valid_code_is_rejected(bank: Bank) -> None:

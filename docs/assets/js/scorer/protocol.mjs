@@ -13,17 +13,34 @@
 /** @typedef {{op: "version"}} VersionRequest */
 /** @typedef {{op: "score", answers: Answers}} ScoreRequest */
 /** @typedef {{op: "decode", code: string}} DecodeRequest */
+/** @typedef {{op: "translate", answers: Answers, version: string}} TranslateRequest answers saved under a version */
 /** @typedef {{op: "scenario", id: string}} ScenarioRequest */
-/** @typedef {VersionRequest | ScoreRequest | DecodeRequest | ScenarioRequest} Request */
+/** @typedef {VersionRequest | ScoreRequest | DecodeRequest | TranslateRequest | ScenarioRequest} Request */
 
-/** @typedef {{package: string, bank: string, python: string}} Version */
+/** @typedef {{package: string, bank: string, python: string, minutes: number}} Version */
+
+/**
+ * An old answer that could not be carried over to the current bank, and why.
+ * @typedef {{question: string, option: string, text: string, reason: string}} Dropped
+ */
+
+/**
+ * Answers opened from a share code or carried over from a bank version: for the current bank.
+ * @typedef {object} Opened
+ * @property {Answers} answers
+ * @property {string} version the bank version they were given under
+ * @property {boolean} translated whether that is an older version
+ * @property {Dropped[]} dropped the old answers that could not be carried over
+ * @property {string | null} notice what to tell the reader about an old link, in the bank's words
+ */
 
 /**
  * What each operation answers when it succeeds, by its `op`.
  * @typedef {object} Replies
  * @property {Version} version
  * @property {{result: Result, code: string}} score
- * @property {{answers: Answers}} decode
+ * @property {Opened} decode
+ * @property {Opened} translate
  * @property {{answers: Answers, title: string, summary: string}} scenario
  */
 

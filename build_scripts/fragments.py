@@ -114,6 +114,7 @@ def fill_markers(
         "how-the-score-works.md": lambda: _reference_fragment("how-the-score-works.md"),
         "worksheet.md": lambda: _reference_fragment("worksheet.md"),
         "storage-key": lambda: STORAGE_KEY,
+        "assessment-minutes": _assessment_minutes,
         **(extra or {}),
     }
 
@@ -121,6 +122,13 @@ def fill_markers(
         return renderers[match["name"]]()
 
     return MARKER.sub(replace, markdown)
+
+
+def _assessment_minutes() -> str:
+    """How many minutes the questions take, as the bank computes it (for a sentence)."""
+    from assessment import load_bank
+
+    return str(load_bank().minutes)
 
 
 def _reference_fragment(name: str) -> str:

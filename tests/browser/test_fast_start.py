@@ -97,7 +97,7 @@ def test_the_trimmed_archive_runs_every_operation_the_page_uses(
     page.locator("[data-fl-copy]").click()
     link = page.locator("[data-fl-share-link]")
     link.wait_for()
-    assert assessment.decode(link.input_value().split("#code=", 1)[1]) == answers
+    assert assessment.decode(link.input_value().split("#code=", 1)[1]).answers == answers
     page.evaluate("location.hash = 'code=not-a-real-code'")
     page.locator("[data-fl-notice-text]").filter(has_text="could not be read").wait_for()
     assert not requested(server_options, ".whl")

@@ -82,6 +82,15 @@ export function readLink(siteRoot, link) {
 }
 
 /**
+ * The title of a part of the form, as the bank words it (the result lists them).
+ * @param {import("../scorer/protocol.mjs").Result} result
+ * @param {import("../scorer/protocol.mjs").Result["completeness"]["parts"][number]["id"]} id
+ */
+export function partTitle(result, id) {
+  return result.completeness.parts.find((part) => part.id === id)?.title ?? "";
+}
+
+/**
  * A panel of the result; its heading's id is `fl-panel-<key>`, for links to it.
  * @param {string} title @param {string} key @param {...(Child | Child[])} children
  */

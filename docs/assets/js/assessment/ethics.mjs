@@ -3,7 +3,7 @@
 // the top (the verdict by the published rule, in the bank's words) and the panel naming each
 // part of the plan that crosses the line or needs a second look, with the answers behind it and
 // its fair alternative. There is no ethics number: the verdict follows the rule alone.
-import { el, plural, readLink, section } from "./dom.mjs";
+import { el, partTitle, plural, readLink, section } from "./dom.mjs";
 
 /** @typedef {import("../scorer/protocol.mjs").Result} Result */
 /** @typedef {Result["ethics"]["red"][number]} Problem */
@@ -33,7 +33,7 @@ export function drawEthicsCard(result) {
   return el(
     "div",
     { class: `fl-card fl-card--ethics fl-card--${level}` },
-    el("p", { class: "fl-card__label" }, "Your plan"),
+    el("p", { class: "fl-card__label" }, partTitle(result, "ethics")),
     ethics.verdict && el("p", { class: "fl-card__band", "data-fl-value": "ethics-verdict" }, ethics.verdict.label),
     problemCount(ethics),
     el("p", { class: "fl-card__verdict" }, ethics.text),

@@ -2,7 +2,7 @@
 // Preparation, scored on its own and shown beside the balance (never mixed into it), from
 // Python's result dict alone: the card at the top (score, band, verdict) and the panel listing
 // each preparation question with the reader's answer, and the notes their answers call for.
-import { el, number, readLink, section } from "./dom.mjs";
+import { el, number, partTitle, readLink, section } from "./dom.mjs";
 
 /** @typedef {import("../scorer/protocol.mjs").Result} Result */
 
@@ -12,7 +12,7 @@ export function drawPreparationCard(result) {
   return el(
     "div",
     { class: "fl-card fl-card--preparation" },
-    el("p", { class: "fl-card__label" }, "Preparation (0 to 100)"),
+    el("p", { class: "fl-card__label" }, `${partTitle(result, "preparation")} (0 to 100)`),
     el("p", { class: "fl-card__value", "data-fl-value": "preparation" }, number(preparation.score)),
     preparation.band &&
       el("p", { class: "fl-card__band", "data-fl-value": "preparation-band" }, preparation.band.label),
@@ -38,7 +38,7 @@ export function drawPreparation(siteRoot, result) {
     el("li", { "data-fl-preparation-note": note.question }, `${note.text} `, readLink(siteRoot, note.link)),
   );
   return section(
-    "Your preparation",
+    partTitle(result, "preparation"),
     "preparation",
     notes.length > 0 && el("ul", { class: "fl-preparation-notes" }, notes),
     el("ul", { class: "fl-preparation" }, items),

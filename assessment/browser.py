@@ -13,6 +13,9 @@ Operations (``{"op": ...}``) and what ``{"ok": true, ...}`` adds:
 - ``translate`` with ``answers`` and ``version`` (answers the page saved under that bank
   version): the same reply as ``decode``, so stored answers carry over like an old link's.
 - ``scenario`` with ``id``: ``answers``, ``title`` and ``summary`` of a packaged scenario.
+- ``cohort`` with ``text`` (pasted, or a file's content: a share link or code per line, or a
+  CSV) and optionally ``column`` (the CSV column to read): ``summary``
+  (``CohortSummary.to_dict()``), and the downloads ``csv`` and ``json`` as text.
 
 ``handle`` never raises: every failure becomes ``{"ok": false, "error": {...}}`` with a
 message the page can show as it is.
@@ -109,6 +112,22 @@ def _scenario(request: dict[str, Any]) -> Response:
     }
 
 
+def _cohort(request: dict[str, Any]) -> Response:
+    from assessment.cohort import summarise
+
+    text = _text(request, "text", "the pasted share links or codes, or a file's content")
+    column = request.get("column")
+    if column is not None and not isinstance(column, str):
+        raise BadRequest("'column' must be the name of a CSV column, or left out.", field="column")
+    summary = summarise(text, column=column or None)
+    data = summary.to_dict()
+    return {
+        "summary": data,
+        "csv": summary.to_csv(),
+        "json": json.dumps(data, indent=2, ensure_ascii=False) + "\n",
+    }
+
+
 OPERATIONS: dict[str, Callable[[dict[str, Any]], Response]] = {
     "version": _version,
     "score": _score,
@@ -116,6 +135,7 @@ OPERATIONS: dict[str, Callable[[dict[str, Any]], Response]] = {
     "decode": _decode,
     "translate": _translate,
     "scenario": _scenario,
+    "cohort": _cohort,
 }
 
 

@@ -13,6 +13,9 @@ from playwright.sync_api import Page, expect
 from assessment import encode, load_scenarios
 from assessment.cohort import summarise
 from build_scripts.fragments import NOTE_LIMIT
+from build_scripts.startup import SNAPSHOT, folder_name
+from tests.support.axe import WCAG_TAGS, axe_violations, describe_violations
+from tests.support.static_server import Fault, ServerOptions
 
 RESULTS = "[data-fl-ws-results]"
 V1_CODE = "fl1.1.Bg_q7kqyIjQqX31p0g"  # tests/unit/data/share_codes.toml: scenario job-offer
@@ -147,3 +150,38 @@ def test_the_link_builder_puts_the_example_and_the_note_after_the_hash(
     assert link.query == ""
     assert parse_qs(link.fragment) == {"scenario": [scenario.id], "note": [note]}
     assert page.locator("[data-fl-ws-note]").get_attribute("maxlength") == str(NOTE_LIMIT)
+
+
+def test_the_drawn_summary_and_the_link_builder_pass_axe(page: Page, site_url: str) -> None:
+    page.goto(site_url + "assessment/workshop/")
+    page.locator("[data-fl-ws-text]").fill("\n".join([*codes(), "not a code"]))
+    page.get_by_role("button", name="Summarise").click()
+    wait_for_summary(page)
+    page.locator("[data-fl-ws-note]").fill("For the Tuesday group")
+    page.get_by_role("button", name="Make the link").click()
+    page.mouse.move(0, 0)  # Material's hover colours are its own (see fair-leverage.css)
+    violations = axe_violations(page, "#fl-workshop", [*WCAG_TAGS, "best-practice"])
+    assert violations == [], describe_violations(violations, "the workshop page")
+
+
+def test_the_trimmed_archive_holds_everything_the_summary_imports(
+    page: Page, site_url: str, server_options: ServerOptions
+) -> None:
+    """Without the memory snapshot nothing is imported in advance, so the csv module and the
+    cohort modules must be in the trimmed archive, or Python falls back to the full library."""
+    server_options.faults[f"/{folder_name()}/{SNAPSHOT}"] = Fault(status=404)
+    server_options.requests.clear()
+    text = "\n".join([*codes()[:3], V1_CODE, "name;code"])
+    page.goto(site_url + "assessment/workshop/")
+    page.wait_for_selector("#fl-workshop[data-scorer-state='ready']")
+    page.locator("[data-fl-ws-text]").fill("name;code\n" + "\n".join(f"x;{c}" for c in codes()[:3]))
+    page.get_by_role("button", name="Summarise").click()
+    wait_for_summary(page)
+    page.locator("[data-fl-ws-text]").fill(text)
+    page.get_by_role("button", name="Summarise").click()
+    wait_for_summary(page)
+    expect(page.locator("[data-fl-ws-counts]")).to_contain_text(
+        f"{summarise(text).read} read, 1 could not be read"
+    )
+    assert not any(path.endswith("/python_stdlib.zip") for path in server_options.requests)
+    assert not any(path.endswith(".whl") for path in server_options.requests)

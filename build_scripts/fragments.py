@@ -50,8 +50,9 @@ ASSESSMENT_URL = "assessment/"
 # The most characters of a trainer's note that a workshop link shows on the assessment page
 # (docs/assets/js/assessment/workshop-note.mjs cuts a longer one, and says so).
 NOTE_LIMIT = 200
-# The largest file of share links the workshop page reads (about 25,000 links); a bigger one is
-# refused with a message before anything is read, so a wrong file cannot freeze the page.
+# The largest file the workshop page reads; a bigger one is refused with a message before
+# anything is read, so a wrong file cannot freeze the page (Python then takes at most
+# assessment.browser.COHORT_PAGE_LIMIT links of what it reads).
 FILE_LIMIT_BYTES = 2_000_000
 
 

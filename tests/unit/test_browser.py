@@ -209,3 +209,15 @@ def test_a_cohort_request_it_cannot_use_is_a_bad_request(
     reply = call(request_body)
     assert not reply["ok"] and reply["error"]["type"] == "BadRequest"
     assert reply["error"]["field"] == field
+
+
+def test_a_cohort_over_the_page_limit_is_refused_with_what_to_do_instead() -> None:
+    from assessment.browser import COHORT_PAGE_LIMIT
+
+    code = encode({"kind": "pay"})
+    at_limit = call({"op": "cohort", "text": "\n".join([code] * COHORT_PAGE_LIMIT)})
+    assert at_limit["ok"] and at_limit["summary"]["counts"]["read"] == COHORT_PAGE_LIMIT
+    over = call({"op": "cohort", "text": "\n".join([code] * (COHORT_PAGE_LIMIT + 1))})
+    assert not over["ok"] and over["error"]["field"] == "text"
+    assert f"{COHORT_PAGE_LIMIT:,}" in over["error"]["message"]
+    assert "python -m assessment cohort" in over["error"]["message"]

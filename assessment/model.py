@@ -3,6 +3,7 @@ verdicts and the words the scoring uses."""
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from typing import Literal, get_args
@@ -160,16 +161,18 @@ class Question:
     def link(self) -> Link:
         return Link(self.article, self.anchor)
 
-    @property
+    # Cached (a question never changes): scoring asks for these many times per score, and a
+    # cohort summary scores a whole room's answers at once.
+    @functools.cached_property
     def option_ids(self) -> tuple[str, ...]:
         return tuple(option.id for option in self.options)
 
-    @property
+    @functools.cached_property
     def scale(self) -> tuple[Option, ...]:
         """The options that carry points, lowest first."""
         return tuple(sorted((o for o in self.options if o.points is not None), key=_points))
 
-    @property
+    @functools.cached_property
     def step(self) -> float:
         """The points between neighbouring options of the scale (they step evenly)."""
         points = [_points(option) for option in self.scale]
@@ -396,6 +399,9 @@ class Bank:
         init=False, repr=False, compare=False, hash=False
     )
     _side_weights: dict[Side, int] = field(init=False, repr=False, compare=False, hash=False)
+    _about: dict[Side | None, tuple[Question, ...]] = field(
+        init=False, repr=False, compare=False, hash=False
+    )
 
     def __post_init__(self) -> None:
         # Lookup tables, built once: scoring asks these questions many times per score.
@@ -411,6 +417,7 @@ class Bank:
             for side in SIDES
         }
         object.__setattr__(self, "_side_weights", weights)
+        object.__setattr__(self, "_about", {})
 
     def question(self, question_id: str) -> Question:
         """The question with this id; KeyError if there is none."""
@@ -435,7 +442,11 @@ class Bank:
 
     def about(self, side: Side | None) -> tuple[Question, ...]:
         """The leverage questions about one side."""
-        return tuple(q for q in self.questions_of("leverage") if q.side == side)
+        found = self._about.get(side)
+        if found is None:
+            found = tuple(q for q in self.questions_of("leverage") if q.side == side)
+            self._about[side] = found  # a lookup table, like those built in __post_init__
+        return found
 
     def side_words(self, side: Side) -> SideWords:
         return dict(self.sides)[side]
@@ -477,7 +488,8 @@ class Bank:
             words += sum(len(text.split()) for text in texts)
         return words
 
-    @property
+    # Cached: every score() reports it, and counting the words was a sixth of a score's time.
+    @functools.cached_property
     def minutes(self) -> int:
         """How long the questions take, rounded up: reading them, plus choosing answers."""
         seconds = self.reading_words / self.scoring.words_per_minute * 60

@@ -6,10 +6,12 @@
 // page shown, and mounts the assessment on each that has one.
 import { currentRoot, linkOpened, showPage } from "./controller.mjs";
 import { preparePrint } from "./print.mjs";
+import { showWorkshopNote } from "./workshop-note.mjs";
 
 /** @typedef {{subscribe: (next: () => void) => unknown}} Observable the part of RxJS used here */
 
 function onPage() {
+  showWorkshopNote(document.getElementById("fl-assessment")); // before links.mjs reads the fragment
   showPage(document.getElementById("fl-assessment"));
 }
 

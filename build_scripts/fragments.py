@@ -84,6 +84,22 @@ def page_modules(entry: str = ENTRY_MODULE) -> list[str]:
     )
 
 
+def python_page_context(assets: SiteAssets, site_root: str, entry: str) -> dict[str, object]:
+    """What every page that runs Python shares (templates/_python_page.html.j2): how Python
+    starts, and the page's own modules."""
+    return {
+        "site_root": site_root,
+        "assets": assets,
+        "start_limit_ms": START_LIMIT_MS,
+        "call_limit_ms": CALL_LIMIT_MS,
+        "worker_module": WORKER_MODULE,
+        "startup_archive": ARCHIVE,
+        "startup_snapshot": SNAPSHOT,
+        "entry_module": entry,
+        "page_modules": page_modules(entry),
+    }
+
+
 def render_assessment_form(assets: SiteAssets, site_root: str) -> str:
     """The assessment form and results panel, generated from ``assessment.load_bank()``."""
     import assessment
@@ -91,8 +107,7 @@ def render_assessment_form(assets: SiteAssets, site_root: str) -> str:
 
     bank = assessment.load_bank()
     return ENVIRONMENT.get_template("assessment/form.html.j2").render(
-        site_root=site_root,
-        assets=assets,
+        **python_page_context(assets, site_root, ENTRY_MODULE),
         bank=bank,
         parts=form_parts(bank),
         total=len(bank.questions),
@@ -100,16 +115,8 @@ def render_assessment_form(assets: SiteAssets, site_root: str) -> str:
         side_labels={side: words.label for side, words in bank.sides},
         worksheet_url=WORKSHEET_URL,
         privacy_url=PRIVACY_URL,
-        start_limit_ms=START_LIMIT_MS,
-        call_limit_ms=CALL_LIMIT_MS,
         storage_key=STORAGE_KEY,
         note_limit=NOTE_LIMIT,
-        entry_module=ENTRY_MODULE,
-        page_modules=page_modules(),
-        worker_module=WORKER_MODULE,
-        startup_archive=ARCHIVE,
-        startup_snapshot=SNAPSHOT,
-        package_version=assessment.__version__,
     )
 
 
@@ -118,20 +125,11 @@ def render_workshop(assets: SiteAssets, site_root: str) -> str:
     import assessment
 
     return ENVIRONMENT.get_template("workshop/workshop.html.j2").render(
-        site_root=site_root,
-        assets=assets,
+        **python_page_context(assets, site_root, WORKSHOP_ENTRY_MODULE),
         scenarios=assessment.load_scenarios().values(),
-        start_limit_ms=START_LIMIT_MS,
-        call_limit_ms=CALL_LIMIT_MS,
-        storage_key=STORAGE_KEY,
         assessment_url=ASSESSMENT_URL,
         note_limit=NOTE_LIMIT,
         file_limit_bytes=FILE_LIMIT_BYTES,
-        entry_module=WORKSHOP_ENTRY_MODULE,
-        page_modules=page_modules(WORKSHOP_ENTRY_MODULE),
-        worker_module=WORKER_MODULE,
-        startup_archive=ARCHIVE,
-        startup_snapshot=SNAPSHOT,
     )
 
 

@@ -33,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
             "Score the leverage and the ethics of one negotiation you are preparing for. "
             "With no options, asks the questions one by one."
         ),
+        epilog="python -m assessment plan FILE checks a negotiation plan instead "
+        "(python -m assessment plan --help).",
     )
     source = parser.add_mutually_exclusive_group()
     source.add_argument(
@@ -146,6 +148,11 @@ def _interview(bank: Bank, page: Page) -> dict[str, str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the tool; returns the exit status (0 ok, 1 bad input, 130 stopped)."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["plan"]:
+        from assessment.plan_cli import main as plan_main
+
+        return plan_main(argv[1:])
     arguments = _parser().parse_args(argv)
     if arguments.schema:
         print(schema_text(), end="")

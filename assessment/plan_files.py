@@ -25,7 +25,8 @@ SUFFIXES = (".toml", ".json")
 
 def load_plan_data(path: str | Path) -> object:
     """The data in a plan file, TOML or JSON by its suffix; BadPlan saying what is wrong with the
-    file itself (what is wrong inside the plan is for ``read_plan`` and the checks)."""
+    file itself (what is wrong inside the plan is for ``read_plan`` and the checks). A worked
+    example's ``[figures]`` are its page's, and left out, so an example's file reads as a plan."""
     path = Path(path)
     if path.suffix.lower() not in SUFFIXES:
         raise BadPlan(
@@ -39,12 +40,13 @@ def load_plan_data(path: str | Path) -> object:
     except UnicodeDecodeError as error:
         raise BadPlan(f"{path} is not UTF-8 text ({error.reason}).", field="file") from error
     try:
-        if path.suffix.lower() == ".toml":
-            return tomllib.loads(text)
-        return json.loads(text)
+        data = tomllib.loads(text) if path.suffix.lower() == ".toml" else json.loads(text)
     except (tomllib.TOMLDecodeError, ValueError) as error:
         kind = path.suffix.lower().lstrip(".").upper()
         raise BadPlan(f"{path} is not valid {kind} ({error}).", field="file") from error
+    if isinstance(data, dict):
+        data.pop(PAGE_ONLY, None)
+    return data
 
 
 @functools.cache

@@ -28,6 +28,11 @@ def escape(text: str) -> str:
     return "  \n".join(_line(line) for line in text.splitlines())
 
 
+def _label(label: str) -> str:
+    """A row's label as a lead-in: "Target:", but a question keeps its own question mark."""
+    return escape(label) if label.endswith("?") else f"{escape(label)}:"
+
+
 def _cell(text: str) -> str:
     return " ".join(escape(text).split()) or " "
 
@@ -35,7 +40,7 @@ def _cell(text: str) -> str:
 def _block(block: Block) -> list[str]:
     lines = [f"## {escape(block.heading)}", ""]
     if block.rows:
-        lines += [f"- **{escape(label)}:** {escape(text)}" for label, text in block.rows]
+        lines += [f"- **{_label(label)}** {escape(text)}" for label, text in block.rows]
         lines.append("")
     if block.table:
         headings, *rows = block.table

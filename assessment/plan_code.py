@@ -91,9 +91,12 @@ def _too_long(plan: Plan, length: int) -> BadPlan:
 
 
 def encode_plan(plan: Plan, bank: Bank | None = None) -> str:
-    """The plan's code; BadPlan (field "plan") when it would be longer than MAX_CODE_LENGTH."""
+    """The plan's code; BadPlan (field "plan") when it would be longer than MAX_CODE_LENGTH, or
+    naming the field of the first problem that would stop the code from opening again."""
     bank = load_bank() if bank is None else bank
-    text = json.dumps(plan.to_dict(), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    data = plan.to_dict()
+    parse_plan(data, bank)  # only a plan that reads without a problem may go into a link
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     payload = zlib.compress(text.encode("utf-8"), 9)
     code = f"{CODE_FORMAT}.{bank.version}.{_body(payload + _checksum(bank.version, payload))}"
     if len(code) > MAX_CODE_LENGTH:

@@ -248,8 +248,9 @@ def answer_name(question: str) -> str:
 
 
 def from_form(form: Mapping[str, str]) -> dict[str, Any]:
-    """The plan's data from the form's flat values: rows and answers gathered, lines kept as
-    text (the plan reads them), unknown names kept so that reading the plan reports them."""
+    """The plan's data from the form's flat values: rows and answers gathered (a row keeps its
+    place, so a message about it lands beside it), lines kept as text (the plan reads them), and
+    unknown names kept, so that reading the plan reports them."""
     data: dict[str, Any] = {}
     rows: dict[str, dict[int, dict[str, str]]] = {}
     for name, value in form.items():
@@ -260,12 +261,18 @@ def from_form(form: Mapping[str, str]) -> dict[str, Any]:
                 data.setdefault(head, {})[rest] = value
             continue
         number, _, column = rest.partition(".")
-        if spec is not None and spec.kind == "rows" and number.isdigit() and column:
+        if (
+            spec is not None
+            and spec.kind == "rows"
+            and number.isdigit()
+            and 1 <= int(number) <= spec.limit
+            and column
+        ):
             rows.setdefault(head, {}).setdefault(int(number), {})[column] = value
             continue
         data[name] = value
     for name, by_row in rows.items():
-        data[name] = [by_row[number] for number in sorted(by_row)]
+        data[name] = [by_row.get(number, {}) for number in range(1, max(by_row) + 1)]
     return data
 
 

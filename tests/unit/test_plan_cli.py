@@ -3,7 +3,6 @@ the same Markdown as the page's export."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import subprocess
@@ -20,6 +19,7 @@ from assessment.plan_checks import check_plan
 from assessment.plan_files import example_data, example_ids, load_example
 from assessment.plan_markdown import to_markdown
 from assessment.plan_sheet import make_sheet
+from tests.unit.plan_data import too_long_for_a_link
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 WIDTH = 60
@@ -112,18 +112,13 @@ def test_the_link_opens_the_same_plan(capsys: pytest.CaptureFixture[str], bank: 
 def test_a_plan_too_long_for_a_link_still_gets_its_checks_and_markdown(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], bank: Bank
 ) -> None:
-    def noise(seed: str, length: int) -> str:  # compresses badly: digests, every one different
-        return "".join(hashlib.sha512(f"{seed}{n}".encode()).hexdigest() for n in range(8))[:length]
-
-    lines = [noise(f"f{n}", 150) for n in range(8)]
-    data = {"find_out": lines, "interests": [noise(f"i{n}", 120) for n in range(5)]}
-    data |= {"first_words": noise("w", 500), "warning": noise("x", 250)}
+    data = too_long_for_a_link()
     path = write(tmp_path, "long.json", json.dumps(data))
     assert main(["plan", str(path), "--link", "--markdown", str(tmp_path / "out.md")]) == 0
     out = capsys.readouterr().out
     assert "No link: This plan is too long for a link" in " ".join(out.split())
     assert (tmp_path / "out.md").is_file()
-    assert parse_plan(data, bank).find_out == tuple(lines)
+    assert parse_plan(data, bank).find_out == tuple(data["find_out"])
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ refused with what to shorten."""
 from __future__ import annotations
 
 import base64
-import hashlib
+import dataclasses
 import json
 import zlib
 
@@ -23,6 +23,7 @@ from assessment.plan_code import (
 )
 from assessment.plan_fields import FIELDS
 from assessment.plan_files import example_ids, load_example
+from tests.unit.plan_data import too_long_for_a_link
 
 
 def code_for(data: object, version: str) -> str:
@@ -59,25 +60,21 @@ def test_the_same_plan_always_gives_the_same_code(bank: Bank) -> None:
 
 
 def test_a_plan_too_long_for_a_link_is_refused_naming_what_to_shorten(bank: Bank) -> None:
-    def noise(seed: str, length: int) -> str:  # compresses badly: digests, every one different
-        text = "".join(hashlib.sha512(f"{seed}{n}".encode()).hexdigest() for n in range(8))
-        return text[:length]
-
-    data = {
-        "find_out": [noise(f"f{n}", 150) for n in range(8)],
-        "interests": [noise(f"i{n}", 120) for n in range(5)],
-        "first_words": noise("w", 500),
-        "warning": noise("x", 250),
-        "alternative_note": noise("a", 200),
-    }
-    plan = parse_plan(data, bank)
+    plan = parse_plan(too_long_for_a_link(), bank)
     with pytest.raises(BadPlan) as caught:
         encode_plan(plan, bank)
     message = caught.value.message
     assert caught.value.field == "plan"
     assert f"plan links stop at {MAX_CODE_LENGTH:,}" in message
-    assert FIELDS["find_out"].label.lower() in message
+    assert FIELDS["find_out"].label.lower() in message  # the longest part
     assert "download the plan as Markdown" in message
+
+
+def test_a_plan_that_would_not_open_again_never_goes_into_a_link(bank: Bank) -> None:
+    plan = dataclasses.replace(Plan(), find_out=tuple(str(n) for n in range(99)))
+    with pytest.raises(BadPlan) as caught:
+        encode_plan(plan, bank)
+    assert caught.value.field == "find_out"
 
 
 @pytest.mark.parametrize(

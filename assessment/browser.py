@@ -13,6 +13,8 @@ Operations (``{"op": ...}``) and what ``{"ok": true, ...}`` adds:
 - ``translate`` with ``answers`` and ``version`` (answers the page saved under that bank
   version): the same reply as ``decode``, so stored answers carry over like an old link's.
 - ``scenario`` with ``id``: ``answers``, ``title`` and ``summary`` of a packaged scenario.
+- ``plan-check``, ``plan-markdown``, ``plan-encode``, ``plan-decode``, ``plan-example``: the
+  plan page's requests, described in ``assessment.plan_browser``.
 
 ``handle`` never raises: every failure becomes ``{"ok": false, "error": {...}}`` with a
 message the page can show as it is.
@@ -26,7 +28,8 @@ from collections.abc import Callable
 from typing import Any
 
 from assessment.bank import load_bank
-from assessment.errors import AssessmentError, BadAnswer, BadRequest, allowed_list
+from assessment.errors import AssessmentError, BadAnswer, BadPlan, BadRequest, allowed_list
+from assessment.plan_browser import PLAN_OPERATIONS
 from assessment.scenarios import find_scenario
 from assessment.scoring import score
 from assessment.sharecode import Decoded, carry_over, decode, encode
@@ -116,6 +119,7 @@ OPERATIONS: dict[str, Callable[[dict[str, Any]], Response]] = {
     "decode": _decode,
     "translate": _translate,
     "scenario": _scenario,
+    **PLAN_OPERATIONS,
 }
 
 
@@ -142,7 +146,7 @@ def handle(request_json: str) -> str:
                 field="op",
             )
         return json.dumps({"ok": True, **operation(request)})
-    except BadRequest as error:
+    except (BadRequest, BadPlan) as error:
         return _failure(type(error).__name__, error.message, error.field)
     except AssessmentError as error:
         return _failure(type(error).__name__, error.message, error.question)

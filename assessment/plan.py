@@ -157,7 +157,7 @@ class _Reader:
         if spec.limit and len(text) > spec.limit:
             self.fail(
                 name,
-                f"{label or spec.label} is {len(text)} characters: keep it to {spec.limit}, {FIT}.",
+                f"{label or spec.label}: {len(text)} characters; keep it to {spec.limit}, {FIT}.",
             )
         return text
 
@@ -191,13 +191,13 @@ class _Reader:
         kept = tuple(text for text in (" ".join(item.split()) for item in items) if text)
         if len(kept) > spec.limit:
             self.fail(
-                spec.name, f"{spec.label} has {len(kept)} lines: keep it to {spec.limit}, {FIT}."
+                spec.name, f"{spec.label}: {len(kept)} lines; keep it to {spec.limit}, {FIT}."
             )
         for number, item in enumerate(kept, start=1):
             if len(item) > spec.item_limit:
                 self.fail(
                     spec.name,
-                    f"{spec.label}, line {number}, is {len(item)} characters: keep each line to "
+                    f"{spec.label}, line {number}: {len(item)} characters; keep each line to "
                     f"{spec.item_limit}, {FIT}.",
                 )
         return kept
@@ -238,7 +238,7 @@ class _Reader:
                     cells.get("in_return"),
                     row_name(spec.name, row, "in_return"),
                     spec.column("in_return"),
-                    f"Step {row}, what you ask in return,",
+                    f"Step {row}, what you ask in return",
                 ),
             )
             for row, cells in self.rows(value, spec)

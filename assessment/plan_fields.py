@@ -93,7 +93,7 @@ SECTIONS = (
                 "Your best alternative, in words",
                 "What you will do if there is no deal: the best option you could really take up.",
                 "text",
-                200,
+                160,
             ),
             Field(
                 "alternative",
@@ -113,7 +113,7 @@ SECTIONS = (
                 "Why, if your walk-away point is worse than your alternative",
                 "Only then, and written now: not a reason you find in the meeting.",
                 "text",
-                200,
+                160,
                 required=False,
             ),
             Field(
@@ -150,7 +150,7 @@ SECTIONS = (
                 5,
                 columns=(
                     Field("to", "Move to", "", "number"),
-                    Field("in_return", "In return, if they…", "", "text", 100),
+                    Field("in_return", "In return, if they…", "", "text", 80),
                 ),
                 empty="Concessions: plan at least one step, with what you ask in return.",
             ),
@@ -188,7 +188,7 @@ SECTIONS = (
                 "line.",
                 "lines",
                 5,
-                120,
+                100,
             ),
             Field(
                 "find_out",
@@ -196,7 +196,7 @@ SECTIONS = (
                 "One per line. Your assessment's “I don't know” answers start the list.",
                 "lines",
                 8,
-                160,
+                140,
             ),
         ),
     ),
@@ -209,7 +209,7 @@ SECTIONS = (
                 "Your first few sentences",
                 "How you will open: a warm start, then your ask and its reasons.",
                 "long",
-                500,
+                450,
             ),
             Field(
                 "warning",
@@ -217,7 +217,7 @@ SECTIONS = (
                 "The consequence that follows if you cannot agree, said calmly, as information. "
                 "The questions below check it by the same rule as the assessment.",
                 "long",
-                250,
+                220,
             ),
             Field(
                 "warning_answers",

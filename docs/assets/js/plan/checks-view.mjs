@@ -35,7 +35,11 @@ function notesFor(v, field) {
   return notes instanceof HTMLElement ? notes : null;
 }
 
-/** The id of the field's first control, or of the field itself, for a link to it. @param {PlanView} v @param {string | null} field */
+/**
+ * The id of the field's first control, or of the field itself, for a link to it.
+ * @param {PlanView} v
+ * @param {string | null} field
+ */
 function anchorFor(v, field) {
   const part = fieldPart(v, field);
   return part?.querySelector("input, textarea, select")?.id || part?.id || null;

@@ -30,7 +30,11 @@ export function readForm(form, names) {
   return values;
 }
 
-/** Puts values in the form; a field without a value is emptied. @param {HTMLFormElement} form @param {PlanForm} values */
+/**
+ * Puts values in the form; a field without a value is emptied.
+ * @param {HTMLFormElement} form
+ * @param {PlanForm} values
+ */
 export function writeForm(form, values) {
   for (const control of form.elements) {
     const name = control.getAttribute("name");

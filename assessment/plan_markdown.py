@@ -39,6 +39,8 @@ def _cell(text: str) -> str:
 
 def _block(block: Block) -> list[str]:
     lines = [f"## {escape(block.heading)}", ""]
+    if block.text:
+        lines += [escape(block.text), ""]
     if block.rows:
         lines += [f"- **{_label(label)}** {escape(text)}" for label, text in block.rows]
         lines.append("")
@@ -52,8 +54,6 @@ def _block(block: Block) -> list[str]:
         mark = "- [ ] " if block.checklist else "- "
         lines += [mark + escape(item) for item in block.items]
         lines.append("")
-    if block.text:
-        lines += [escape(block.text), ""]
     return lines
 
 

@@ -21,8 +21,8 @@ NO_VALUE = "\N{EN DASH}"
 
 @dataclass(frozen=True)
 class Block:
-    """One block of the sheet: labelled rows, a table (its first row the headings), items (a
-    checklist when ``checklist``) or a text, in that order, whichever it has."""
+    """One block of the sheet: a text, labelled rows, a table (its first row the headings) and
+    items (a checklist when ``checklist``), in that order, whichever it has."""
 
     id: str
     heading: str

@@ -22,7 +22,12 @@ from build_scripts.assets import PROJECT_ROOT, SiteAssets, build_assets
 from build_scripts.errors import BuildError
 from build_scripts.example_plans import render_example
 from build_scripts.feed import FEED_FILE, PageSummary, render_feed, summarize_nav
-from build_scripts.fragments import ENVIRONMENT, fill_markers, scenario_anchors
+from build_scripts.fragments import (
+    ENVIRONMENT,
+    example_plan_anchors,
+    fill_markers,
+    scenario_anchors,
+)
 from build_scripts.glossary import GLOSSARY_PAGE, Term, link_first_uses, read_terms
 from build_scripts.headers import write_publish_files
 from build_scripts.inline_styles import align_classes
@@ -33,6 +38,7 @@ from build_scripts.theme_fixes import fix_theme_html
 
 NGINX_SNIPPET = PROJECT_ROOT / "build" / "publish" / "nginx.conf"
 ASSESSMENT_PAGE = "assessment/index.md"
+PLAN_PAGE = "assessment/plan.md"
 
 
 @dataclass
@@ -87,6 +93,9 @@ class SiteBuild:
         # The assessment page answers `#scenario=<id>` fragments itself, so links to them are valid.
         if page.file.src_uri == ASSESSMENT_PAGE and page.present_anchor_ids is not None:
             page.present_anchor_ids.update(scenario_anchors())
+        # The plan page opens a worked example's plan from `#example=<id>` itself.
+        if page.file.src_uri == PLAN_PAGE and page.present_anchor_ids is not None:
+            page.present_anchor_ids.update(example_plan_anchors())
         if is_article(page.file.src_uri):
             html = self._link_glossary_terms(html, page, config)
         html = align_classes(html)  # a strict CSP blocks the style attributes Markdown tables use

@@ -64,11 +64,16 @@ export function readStartConfig(root) {
   };
 }
 
+/** @param {HTMLElement} root @returns {string} where the assessment's answers are kept */
+export function readStorageKey(root) {
+  return text(root, "storageKey");
+}
+
 /** @param {HTMLElement} root @returns {PageConfig} */
 export function readConfig(root) {
   return {
     ...readStartConfig(root),
-    storageKey: text(root, "storageKey"),
+    storageKey: readStorageKey(root),
     bankVersion: text(root, "bankVersion"),
     kindQuestion: text(root, "kindQuestion"),
   };

@@ -14,7 +14,6 @@ import { linkInAddress, openLink } from "./links.mjs";
 import { dismissNotice, notify } from "./notices.mjs";
 import { showProgress } from "./progress.mjs";
 import { drawResult, showScoringError } from "./result-view.mjs";
-import { Scorer } from "./scorer-client.mjs";
 import { shuffleOptions } from "./shuffle.mjs";
 import { showFailure, showReady, showStarting } from "./status.mjs";
 import { findParts, readWording } from "./view.mjs";

@@ -4,7 +4,7 @@
 // scorer that has failed is replaced by a fresh one the next time a page asks for it.
 import { Scorer } from "./scorer-client.mjs";
 
-/** @typedef {import("./config.mjs").PageConfig} PageConfig */
+/** @typedef {import("./config.mjs").StartConfig} StartConfig */
 /** @typedef {import("./scorer-client.mjs").ScorerEvents} ScorerEvents */
 
 /** @type {Scorer | null} */
@@ -15,7 +15,7 @@ let listener = null;
 /**
  * The visit's scorer, started if there is none yet (or the last one failed); `events` now go to
  * the page that asked.
- * @param {PageConfig} config
+ * @param {StartConfig} config
  * @param {ScorerEvents} events
  * @returns {Scorer}
  */

@@ -18,7 +18,8 @@
 /** @typedef {{op: "scenario", id: string}} ScenarioRequest */
 /** @typedef {{op: "cohort", text: string, column?: string}} CohortRequest */
 /**
- * @typedef {VersionRequest | ScoreRequest | DecodeRequest | TranslateRequest | ScenarioRequest | CohortRequest | PlanRequest} Request
+ * @typedef {VersionRequest | ScoreRequest | DecodeRequest | TranslateRequest | ScenarioRequest
+ *   | CohortRequest | PlanRequest} Request
  */
 
 /** @typedef {{package: string, bank: string, python: string, minutes: number}} Version */

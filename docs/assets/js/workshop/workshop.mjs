@@ -1,8 +1,8 @@
 // @ts-check
-// The workshop page's controller: mounts the page on each view of it, uses the visit's one scorer
-// (shared across instant navigation with the assessment and plan pages), reads pasted text or a loaded file (on this device, with
-// FileReader), asks Python for the summary and hands it to the view. Python makes the summary
-// and both downloads; nothing here counts or computes a figure.
+// The workshop page's controller: mounts the page on each view of it, uses the visit's one
+// scorer (shared across instant navigation with the assessment and plan pages), reads pasted text
+// or a loaded file (on this device, with FileReader), asks Python for the summary and hands it to
+// the view. Python makes the summary and both downloads; nothing here counts or computes a figure.
 import { visitScorer } from "../assessment/visit-scorer.mjs";
 import { el } from "../assessment/dom.mjs";
 import { makeLink } from "./link-builder.mjs";

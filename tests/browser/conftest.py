@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Route
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Route, expect
 
 from build_scripts.assets import CORE_URL
 from build_scripts.pyodide_core import core_python_version
@@ -22,6 +22,11 @@ from build_scripts.pyodide_core import core_python_version
 from tests.browser.assessment_helpers import START_TIMEOUT_MS, wait_for_scorer  # noqa: F401
 from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.support.static_server import ServerOptions, serve
+
+# How long an assertion may wait for the page to reach the state it expects. An upper bound, never
+# a pause: a state that comes sooner ends the wait. Python's work in the page (start-up, a decode)
+# takes seconds on a loaded 2-core machine, beyond Playwright's default of 5 s.
+expect.set_options(timeout=START_TIMEOUT_MS // 2)
 
 
 @pytest.fixture(scope="session")

@@ -21,6 +21,9 @@ MARK_PAGE = """() => {
   window.__sameDocument = true;
   document.querySelector(".md-content article").dataset.testMark = "kept";
 }"""
+# Whether the focused element comes after `node` in the page.
+AFTER = """(node) => Boolean(node.compareDocumentPosition(document.activeElement)
+  & Node.DOCUMENT_POSITION_FOLLOWING)"""
 SAME_PAGE = """() => window.__sameDocument === true
   && document.querySelector(".md-content article").dataset.testMark === "kept\""""
 
@@ -56,12 +59,17 @@ def test_the_skip_link_moves_focus_to_the_content_once(
     expect(skip).to_be_focused()
     page.keyboard.press("Enter")
     page.wait_for_function("(hash) => location.hash === hash", arg=skip.evaluate("(a) => a.hash"))
-    # From the content's start: the heading's permalink, the "Versions" disclosure of the
-    # status line, then the first question.
-    for _ in range(3):
-        page.keyboard.press("Tab")
+    # From the heading the skip link reached, Tab moves on through the page's content, in order,
+    # to the first question's first option: focus never jumps back to the top.
     first = assessment.load_bank().questions[0]
     focused = page.locator(f"input[name='{first.id}']").first
+    previous = page.locator(".md-content article h1").element_handle()
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        assert page.evaluate(AFTER, previous), "focus went back up the page"
+        if page.evaluate("() => document.activeElement.type === 'radio'"):
+            break
+        previous = page.evaluate_handle("() => document.activeElement")
     expect(focused).to_be_focused()
     # The keys a reader types next land on the question they see.
     page.keyboard.press("Space")

@@ -34,7 +34,7 @@ $(INSTALLED): $(REQUIREMENTS)
 	@touch $@
 
 .PHONY: install
-install: $(INSTALLED) npm fonts
+install: $(INSTALLED) npm fonts tools
 
 .PHONY: npm
 npm:

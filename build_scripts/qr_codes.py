@@ -1,0 +1,65 @@
+"""QR codes as SVG, made at build time with segno: a file per link on "Link to us" (to download
+for a flyer or a slide) and, inline, in the printed footer of every page."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+
+import segno
+
+# Where the QR code files go in the built site, one per "Link to us" entry.
+QR_FOLDER = "assets/qr/"
+# Medium error correction survives a smudged print or a slide seen at an angle, and keeps the
+# code small enough to print at 2 cm.
+ERROR_LEVEL = "m"
+# The quiet zone a scanner needs around the code, in modules (the standard's minimum).
+QUIET_ZONE = 4
+PRINT_CLASS = "fl-print-only fl-print-qr"
+
+
+def qr_svg(url: str) -> str:
+    """The URL as an SVG QR code: black on white (readable on a dark page too), scalable."""
+    code = segno.make(url, error=ERROR_LEVEL, micro=False)
+    out = io.BytesIO()
+    code.save(
+        out,
+        kind="svg",
+        xmldecl=False,
+        nl=False,
+        omitsize=True,
+        border=QUIET_ZONE,
+        dark="#000",
+        light="#fff",
+        svgclass="fl-qr",
+        lineclass=None,
+        title=f"QR code for {url}",
+    )
+    return out.getvalue().decode("ascii")
+
+
+def qr_file(anchor: str) -> str:
+    """The site path of the QR code file of one "Link to us" entry."""
+    return f"{QR_FOLDER}{anchor}.svg"
+
+
+def inline_qr(url: str) -> str:
+    """The QR code as an image element inside HTML: named for screen readers by its URL."""
+    code = qr_svg(url)
+    label = html.escape(f"QR code for {url}", quote=True)
+    return re.sub(r"^<svg ", f'<svg role="img" aria-label="{label}" ', code, count=1)
+
+
+def print_footer(url: str, words: str) -> str:
+    """What a printed page ends with: an address, as text and as a QR code (print only)."""
+    return (
+        f'<footer class="{PRINT_CLASS}" data-fl-print-qr="{html.escape(url, quote=True)}">'
+        f"{inline_qr(url)}"
+        f"<p>{html.escape(words)} {html.escape(url)}</p></footer>"
+    )
+
+
+def add_print_footer(page_html: str, url: str, words: str) -> str:
+    """The page with the footer at the end of its article (Material's <article> element)."""
+    return page_html.replace("</article>", print_footer(url, words) + "</article>", 1)

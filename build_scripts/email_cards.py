@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -36,6 +37,10 @@ HEAD_STYLE = re.compile(r"<style\b[^>]*>(?P<css>.*?)</style>", re.S)
 TAG = re.compile(r"<(?P<name>[a-zA-Z][\w-]*)(?P<attrs>\s[^<>]*?)?(?P<end>/?)>")
 STYLE_ATTR = re.compile(r'\sstyle="(?P<style>[^"]*)"')
 CLASS_ATTR = re.compile(r'\sclass="(?P<classes>[^"]*)"')
+# Email clients want `height="auto"` on a fluid image; HTML allows only a number (the class
+# carries `height: auto` in the preview).
+AUTO_HEIGHT = re.compile(r'\sheight="auto"')
+PREVIEW_SUFFIX = ".card.html"
 
 
 @dataclass(frozen=True)
@@ -123,7 +128,10 @@ def compile_cached(sources: dict[str, str], cache_dir: Path) -> dict[str, str]:
         return built
     built = _compile(sources)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    cached.write_text(json.dumps(built), encoding="utf-8")
+    # Written aside and renamed, so a build running at the same time never reads half a file.
+    partial = cached.with_suffix(f".{os.getpid()}.part")
+    partial.write_text(json.dumps(built), encoding="utf-8")
+    partial.replace(cached)
     return built
 
 
@@ -150,7 +158,7 @@ class _Classes:
             style = STYLE_ATTR.search(attrs)
             if style is None:
                 return match[0]
-            attrs = STYLE_ATTR.sub("", attrs, count=1)
+            attrs = AUTO_HEIGHT.sub("", STYLE_ATTR.sub("", attrs, count=1))
             name = self.name(style["style"])
             if CLASS_ATTR.search(attrs):
                 attrs = CLASS_ATTR.sub(lambda m: f' class="{m["classes"]} {name}"', attrs, count=1)
@@ -192,13 +200,13 @@ def build_cards(
                 head_css.append(match["css"].strip())
         block = email_block(document)
         local = block.replace(site_url, "../" * EMAIL_FOLDER.count("/") + "../")
-        previews[f"{card.id}.html"] = _preview(classes.without_styles(local), card.title)
+        previews[card.id + PREVIEW_SUFFIX] = _preview(classes.without_styles(local), card.title)
         cards[card.id] = EmailCard(card.id, block, "")
     files = {STYLESHEET: classes.stylesheet(head_css), **previews}
     digest = hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()[:12]
     folder = f"{EMAIL_FOLDER}{digest}/"
     cards = {
-        key: EmailCard(card.id, card.block, f"{folder}{card.id}.html")
+        key: EmailCard(card.id, card.block, f"{folder}{card.id}{PREVIEW_SUFFIX}")
         for key, card in cards.items()
     }
     return CardSet(folder, cards, files)

@@ -3,9 +3,12 @@ for a flyer or a slide) and, inline, in the printed footer of every page."""
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
+import os
 import re
+from pathlib import Path
 
 import segno
 
@@ -17,10 +20,27 @@ ERROR_LEVEL = "m"
 # The quiet zone a scanner needs around the code, in modules (the standard's minimum).
 QUIET_ZONE = 4
 PRINT_CLASS = "fl-print-only fl-print-qr"
+# Making a code takes a few milliseconds and every build makes about 80 (more with every page),
+# so codes are kept on disk by what they encode and how: a rebuild makes only new ones.
+CACHE = Path(__file__).resolve().parent.parent / ".cache" / "qr"
 
 
 def qr_svg(url: str) -> str:
     """The URL as an SVG QR code: black on white (readable on a dark page too), scalable."""
+    key = f"{segno.__version__}\0{ERROR_LEVEL}\0{QUIET_ZONE}\0{url}"
+    cached = CACHE / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.svg"
+    if cached.is_file():
+        return cached.read_text(encoding="ascii")
+    code = _make(url)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    # Written aside and renamed, so a build running at the same time never reads half a file.
+    partial = cached.with_suffix(f".{os.getpid()}.part")
+    partial.write_text(code, encoding="ascii")
+    partial.replace(cached)
+    return code
+
+
+def _make(url: str) -> str:
     code = segno.make(url, error=ERROR_LEVEL, micro=False)
     out = io.BytesIO()
     code.save(

@@ -96,6 +96,7 @@ format: $(INSTALLED) tools
 .PHONY: bench
 bench: install chromium tools
 	$(PY) tests/bench/bench_score.py
+	$(PY) tests/bench/quick_check.py
 	$(PY) tests/bench/browser_bench.py $(BENCH_ARGS)
 
 .PHONY: report

@@ -14,9 +14,10 @@ import { join } from "node:path";
 
 const [tools] = process.argv.slice(2);
 if (!tools) throw new Error("usage: node email_cards.mjs <tools folder>");
-const require = createRequire(join(tools, "package.json"));
-const mjml = require("mjml");
-const mjml2html = /** @type {Mjml2Html} */ (mjml.default ?? mjml);
+// Resolved from the pinned tools' own node_modules, not from beside this script.
+const load = createRequire(join(tools, "package.json"));
+const mjml = /** @type {{default?: Mjml2Html}} */ (load("mjml"));
+const mjml2html = mjml.default ?? /** @type {Mjml2Html} */ (/** @type {unknown} */ (mjml));
 
 /** @type {CardSource[]} */
 const cards = JSON.parse(readFileSync(0, "utf-8"));

@@ -41,6 +41,12 @@ CLASS_ATTR = re.compile(r'\sclass="(?P<classes>[^"]*)"')
 # carries `height: auto` in the preview).
 AUTO_HEIGHT = re.compile(r'\sheight="auto"')
 PREVIEW_SUFFIX = ".card.html"
+PREVIEW_HEADING = "fl-preview-heading"
+# The preview's heading is for screen readers only (the usual visually-hidden pattern).
+PREVIEW_CSS = (
+    f".{PREVIEW_HEADING} {{ position: absolute; width: 1px; height: 1px; overflow: hidden; "
+    "clip-path: inset(50%); white-space: nowrap; margin: 0; }"
+)
 
 
 @dataclass(frozen=True)
@@ -170,7 +176,7 @@ class _Classes:
 
     def stylesheet(self, head_css: Sequence[str]) -> str:
         rules = [f".{name} {{ {style} }}" for style, name in self.names.items()]
-        return "\n".join([*head_css, *rules]) + "\n"
+        return "\n".join([*head_css, PREVIEW_CSS, *rules]) + "\n"
 
 
 def _preview(block: str, title: str) -> str:
@@ -178,7 +184,10 @@ def _preview(block: str, title: str) -> str:
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>Email card: {escape(title)}</title>\n"
-        f'<link rel="stylesheet" href="{STYLESHEET}">\n</head>\n<body>\n{block}\n</body>\n</html>\n'
+        f'<link rel="stylesheet" href="{STYLESHEET}">\n</head>\n<body>\n<main>\n'
+        # A page of its own needs a heading; on screen the card's own title is enough.
+        f'<h1 class="{PREVIEW_HEADING}">Email card: {escape(title)}</h1>\n'
+        f"{block}\n</main>\n</body>\n</html>\n"
     )
 
 

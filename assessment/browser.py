@@ -13,6 +13,10 @@ Operations (``{"op": ...}``) and what ``{"ok": true, ...}`` adds:
 - ``translate`` with ``answers`` and ``version`` (answers the page saved under that bank
   version): the same reply as ``decode``, so stored answers carry over like an old link's.
 - ``scenario`` with ``id``: ``answers``, ``title`` and ``summary`` of a packaged scenario.
+- ``cohort`` with ``text`` (pasted, or a file's content: a share link or code per line, or a
+  CSV) and optionally ``column`` (the CSV column to read): ``summary``
+  (``CohortSummary.to_dict()``), and the downloads ``csv`` and ``json`` as text. At most
+  ``COHORT_PAGE_LIMIT`` links at once, so one call stays well inside the page's time limit.
 
 ``handle`` never raises: every failure becomes ``{"ok": false, "error": {...}}`` with a
 message the page can show as it is.
@@ -32,6 +36,9 @@ from assessment.scoring import score
 from assessment.sharecode import Decoded, carry_over, decode, encode
 
 Response = dict[str, Any]
+# The most share links the page summarises in one call: about 2 s on a slow device, well inside
+# the page's limit for a call (build_scripts/fragments.py, CALL_LIMIT_MS). The terminal has none.
+COHORT_PAGE_LIMIT = 2000
 
 
 def _answers(request: dict[str, Any]) -> dict[str, str]:
@@ -109,6 +116,31 @@ def _scenario(request: dict[str, Any]) -> Response:
     }
 
 
+def _cohort(request: dict[str, Any]) -> Response:
+    from assessment.cohort import summarise_entries
+    from assessment.cohort_input import entries
+
+    text = _text(request, "text", "the pasted share links or codes, or a file's content")
+    column = request.get("column")
+    if column is not None and not isinstance(column, str):
+        raise BadRequest("'column' must be the name of a CSV column, or left out.", field="column")
+    found = entries(text, column or None)
+    if len(found) > COHORT_PAGE_LIMIT:
+        raise BadRequest(
+            f"There are {len(found):,} lines with a link or code; this page summarises up to "
+            f"{COHORT_PAGE_LIMIT:,} at once. Split them into smaller files, or use the terminal, "
+            "which has no limit: python -m assessment cohort FILE.",
+            field="text",
+        )
+    summary = summarise_entries(found)
+    data = summary.to_dict()
+    return {
+        "summary": data,
+        "csv": summary.to_csv(),
+        "json": json.dumps(data, indent=2, ensure_ascii=False) + "\n",
+    }
+
+
 OPERATIONS: dict[str, Callable[[dict[str, Any]], Response]] = {
     "version": _version,
     "score": _score,
@@ -116,6 +148,7 @@ OPERATIONS: dict[str, Callable[[dict[str, Any]], Response]] = {
     "decode": _decode,
     "translate": _translate,
     "scenario": _scenario,
+    "cohort": _cohort,
 }
 
 

@@ -33,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
             "Score the leverage and the ethics of one negotiation you are preparing for. "
             "With no options, asks the questions one by one."
         ),
+        epilog="Summarise a group's share links: python -m assessment cohort --help",
     )
     source = parser.add_mutually_exclusive_group()
     source.add_argument(
@@ -146,7 +147,12 @@ def _interview(bank: Bank, page: Page) -> dict[str, str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the tool; returns the exit status (0 ok, 1 bad input, 130 stopped)."""
-    arguments = _parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else list(argv)
+    if given[:1] == ["cohort"]:
+        from assessment.cohort_cli import main as cohort
+
+        return cohort(given[1:])
+    arguments = _parser().parse_args(given)
     if arguments.schema:
         print(schema_text(), end="")
         return 0

@@ -3,6 +3,7 @@ verdicts and the words the scoring uses."""
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -161,16 +162,18 @@ class Question:
     def link(self) -> Link:
         return Link(self.article, self.anchor)
 
-    @property
+    # Cached (a question never changes): scoring asks for these many times per score, and a
+    # cohort summary scores a whole room's answers at once.
+    @functools.cached_property
     def option_ids(self) -> tuple[str, ...]:
         return tuple(option.id for option in self.options)
 
-    @property
+    @functools.cached_property
     def scale(self) -> tuple[Option, ...]:
         """The options that carry points, lowest first."""
         return tuple(sorted((o for o in self.options if o.points is not None), key=_points))
 
-    @property
+    @functools.cached_property
     def step(self) -> float:
         """The points between neighbouring options of the scale (they step evenly)."""
         points = [_points(option) for option in self.scale]
@@ -397,6 +400,9 @@ class Bank:
         init=False, repr=False, compare=False, hash=False
     )
     _side_weights: dict[Side, int] = field(init=False, repr=False, compare=False, hash=False)
+    _about: dict[Side | None, tuple[Question, ...]] = field(
+        init=False, repr=False, compare=False, hash=False
+    )
 
     def __post_init__(self) -> None:
         # Lookup tables, built once: scoring asks these questions many times per score.
@@ -412,6 +418,7 @@ class Bank:
             for side in SIDES
         }
         object.__setattr__(self, "_side_weights", weights)
+        object.__setattr__(self, "_about", {})
 
     def question(self, question_id: str) -> Question:
         """The question with this id; KeyError if there is none."""
@@ -436,7 +443,11 @@ class Bank:
 
     def about(self, side: Side | None) -> tuple[Question, ...]:
         """The leverage questions about one side."""
-        return tuple(q for q in self.questions_of("leverage") if q.side == side)
+        found = self._about.get(side)
+        if found is None:
+            found = tuple(q for q in self.questions_of("leverage") if q.side == side)
+            self._about[side] = found  # a lookup table, like those built in __post_init__
+        return found
 
     def side_words(self, side: Side) -> SideWords:
         return dict(self.sides)[side]
@@ -479,7 +490,8 @@ class Bank:
         seconds += len(questions) * self.scoring.seconds_per_question
         return math.ceil(seconds / 60)
 
-    @property
+    # Cached: every score() reports it, and counting the words was a sixth of a score's time.
+    @functools.cached_property
     def minutes(self) -> int:
         """How long the whole form takes."""
         return self.minutes_for(self.questions)

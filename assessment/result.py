@@ -550,6 +550,17 @@ class Result:
             "read_next": [reading.to_dict() for reading in self.read_next],
         }
 
+    def _repr_html_(self) -> str:
+        """How a notebook shows the result: balance, bars per dimension, red flags."""
+        from assessment.notebook import result_html
+
+        return result_html(self.to_dict())
+
+    def _repr_markdown_(self) -> str:
+        from assessment.notebook import result_markdown
+
+        return result_markdown(self.to_dict())
+
 
 def result_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) that every ``Result.to_dict()`` matches."""

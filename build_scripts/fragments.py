@@ -44,6 +44,16 @@ START_LIMIT_MS = 30_000
 # How long one call to Python may take before the page says Python stopped answering. A call
 # takes well under a second; a worker that takes this long is stuck, and a fresh one is needed.
 CALL_LIMIT_MS = 10_000
+# The workshop page (docs/assessment/workshop.md) has its own entry module, beside its modules.
+WORKSHOP_ENTRY_MODULE = "assets/js/workshop/main.mjs"
+ASSESSMENT_URL = "assessment/"
+# The most characters of a trainer's note that a workshop link shows on the assessment page
+# (docs/assets/js/assessment/workshop-note.mjs cuts a longer one, and says so).
+NOTE_LIMIT = 200
+# The largest file the workshop page reads; a bigger one is refused with a message before
+# anything is read, so a wrong file cannot freeze the page (Python then takes at most
+# assessment.browser.COHORT_PAGE_LIMIT links of what it reads).
+FILE_LIMIT_BYTES = 2_000_000
 
 
 def form_parts(bank: Bank) -> list[dict[str, Any]]:
@@ -63,14 +73,14 @@ def form_parts(bank: Bank) -> list[dict[str, Any]]:
     return parts
 
 
-def page_modules() -> list[str]:
+def page_modules(entry: str = ENTRY_MODULE) -> list[str]:
     """Site paths of the modules beside the entry module, which it imports: the page asks for
     them all at once (modulepreload) instead of discovering them one import level at a time."""
-    folder = PurePosixPath(ENTRY_MODULE).parent
+    folder = PurePosixPath(entry).parent
     return sorted(
         f"{folder}/{path.name}"
         for path in (DOCS / folder).glob("*.mjs")
-        if f"{folder}/{path.name}" != ENTRY_MODULE
+        if f"{folder}/{path.name}" != entry
     )
 
 
@@ -93,12 +103,35 @@ def render_assessment_form(assets: SiteAssets, site_root: str) -> str:
         start_limit_ms=START_LIMIT_MS,
         call_limit_ms=CALL_LIMIT_MS,
         storage_key=STORAGE_KEY,
+        note_limit=NOTE_LIMIT,
         entry_module=ENTRY_MODULE,
         page_modules=page_modules(),
         worker_module=WORKER_MODULE,
         startup_archive=ARCHIVE,
         startup_snapshot=SNAPSHOT,
         package_version=assessment.__version__,
+    )
+
+
+def render_workshop(assets: SiteAssets, site_root: str) -> str:
+    """The workshop page: paste or load share links, the group's summary, the link builder."""
+    import assessment
+
+    return ENVIRONMENT.get_template("workshop/workshop.html.j2").render(
+        site_root=site_root,
+        assets=assets,
+        scenarios=assessment.load_scenarios().values(),
+        start_limit_ms=START_LIMIT_MS,
+        call_limit_ms=CALL_LIMIT_MS,
+        storage_key=STORAGE_KEY,
+        assessment_url=ASSESSMENT_URL,
+        note_limit=NOTE_LIMIT,
+        file_limit_bytes=FILE_LIMIT_BYTES,
+        entry_module=WORKSHOP_ENTRY_MODULE,
+        page_modules=page_modules(WORKSHOP_ENTRY_MODULE),
+        worker_module=WORKER_MODULE,
+        startup_archive=ARCHIVE,
+        startup_snapshot=SNAPSHOT,
     )
 
 
@@ -111,11 +144,13 @@ def fill_markers(
     """Replaces each marker line; `extra` adds renderers that need more than the assets."""
     renderers = {
         "assessment-form.html": lambda: render_assessment_form(assets, site_root),
+        "workshop.html": lambda: render_workshop(assets, site_root),
         "how-the-score-works.md": lambda: _reference_fragment("how-the-score-works.md"),
         "worksheet.md": lambda: _reference_fragment("worksheet.md"),
         "storage-key": lambda: STORAGE_KEY,
         "quick-check.html": lambda: _quick_check(assets, site_root),
         "quick-storage-key": lambda: _quick_storage_key(),
+        "assessment-minutes": _assessment_minutes,
         **(extra or {}),
     }
 
@@ -135,6 +170,13 @@ def _quick_storage_key() -> str:
     from build_scripts.quick_check import STORAGE_KEY as QUICK_STORAGE_KEY
 
     return QUICK_STORAGE_KEY
+
+
+def _assessment_minutes() -> str:
+    """How many minutes the questions take, as the bank computes it (for a sentence)."""
+    from assessment import load_bank
+
+    return str(load_bank().minutes)
 
 
 def _reference_fragment(name: str) -> str:

@@ -38,6 +38,9 @@ def exercise():
                 {"op": "score", "answers": {"nope": "x"}}, {"op": "score", "answers": []},
                 {"op": "scenario", "id": "nope"}, {"op": "nope"}, {}):
         assert not call(bad)["ok"], bad
+    cohort = {"op": "cohort", "text": "\\n".join([code, "nope", "fl1.1.x"])}
+    assert call(cohort)["ok"] and call({**cohort, "text": "n,code\\na," + code})["ok"]
+    assert not call({"op": "cohort", "text": "n,m\\na,b"})["ok"]
     assert not json.loads(browser.handle("not json"))["ok"]
     assert not json.loads(browser.handle(None))["ok"]
     return True

@@ -16,6 +16,7 @@ from tests.browser.assessment_helpers import (
     comparable,
     expected_numbers,
     form_answers,
+    saved,
     set_answers,
     shown_numbers,
     stored_answers,
@@ -40,10 +41,10 @@ def _try_again_scores_the_answers_kept(page: Page, answers: dict[str, str]) -> N
 
 
 def _answers_then_wait_for_failure(page: Page) -> dict[str, str]:
-    page.locator("#q-your-alternative-similar").check()
+    page.locator("#q-your-alternative-firm-similar").check()
     page.locator("#q-their-alternative-poor").check()
     expect(page.locator("#fl-assessment")).to_have_attribute("data-scorer-state", "failed")
-    return {"your-alternative": "similar", "their-alternative": "poor"}
+    return {"your-alternative": "firm-similar", "their-alternative": "poor"}
 
 
 @pytest.mark.parametrize(
@@ -76,9 +77,9 @@ def test_a_broken_wasm_file_is_reported_at_once_and_retry_recovers(
     assert worksheet.evaluate("link => link.href") == site_url + "assessment/worksheet/"
     expect(page.locator("[data-fl-bar-summary]")).to_contain_text("Python could not start")
     # Answers given before and after the failure are kept.
-    page.locator("#q-trust-strong").check()
-    answers["trust"] = "strong"
-    assert stored_answers(page) == {"answers": answers}
+    page.locator("#q-future-with-you-lots").check()
+    answers["future-with-you"] = "lots"
+    assert stored_answers(page) == saved(answers)
     assert axe_violations(page, "#fl-assessment") == []
 
     server_options.faults.clear()
@@ -167,7 +168,7 @@ def test_a_worker_that_stops_mid_session_loses_no_answer_and_try_again_scores_ag
     _lower_limit(page, "data-call-limit-ms", CALL_LIMIT_MS, 2_000)
     page.goto(site_url + "assessment/")
     wait_for_scorer(page)
-    answers = {"your-alternative": "similar", "trust": "strong"}
+    answers = {"your-alternative": "firm-similar", "future-with-you": "lots"}
     set_answers(page, answers)
 
     stop(page)
@@ -181,7 +182,7 @@ def test_a_worker_that_stops_mid_session_loses_no_answer_and_try_again_scores_ag
     expect(page.locator("[data-fl-bar-summary]")).to_contain_text("Python stopped working")
     expect(page.locator(RESULTS)).not_to_have_attribute("aria-busy", "true")
     assert form_answers(page) == answers
-    assert stored_answers(page) == {"answers": answers}
+    assert stored_answers(page) == saved(answers)
 
     _try_again_scores_the_answers_kept(page, answers)
     assert page.evaluate("window.__scorers.length") == 2  # a fresh worker, not the broken one

@@ -13,6 +13,7 @@ from tests.browser.assessment_helpers import (
     comparable,
     expected_numbers,
     form_answers,
+    saved,
     shown_numbers,
     stored_answers,
     wait_for_result,
@@ -25,14 +26,16 @@ from tests.support.axe import axe_violations
 ASSESSMENT = "#fl-assessment"
 
 
+# Each question as the reader sees it before choosing a kind of negotiation: the wording shown
+# (innerText leaves out the hidden variants for other kinds), and the options in the page's order.
 _FORM_STRUCTURE = """() => [...document.querySelectorAll("fieldset[data-fl-question]")].map(
   (set) => ({
   id: set.dataset.flQuestion,
   dimension: set.closest("[data-fl-dimension]").dataset.flDimension,
-  legend: set.querySelector(":scope > legend").textContent,
-  help: document.getElementById(set.getAttribute("aria-describedby")).textContent,
+  legend: set.querySelector(":scope > legend").innerText,
+  help: document.getElementById(set.getAttribute("aria-describedby"))?.innerText ?? null,
   options: [...set.querySelectorAll("input[type=radio]")].map((input) => ({
-    name: input.name, value: input.value, label: input.labels[0].textContent.trim(),
+    name: input.name, value: input.value, label: input.labels[0].innerText.trim(),
   })),
 }))"""
 
@@ -41,13 +44,14 @@ def test_every_question_of_the_bank_is_a_fieldset_with_legend_labels_and_help(
     page: Page, site_url: str
 ) -> None:
     page.goto(site_url + "assessment/")
+    wait_for_scorer(page)  # the plan's options are in this visit's order by then
     bank = assessment.load_bank()
     shown = page.evaluate(_FORM_STRUCTURE)
-    # In bank order, grouped by dimension, leverage first and then the ethics of the plan.
+    # In bank order, grouped by part and idea: the kind of negotiation, leverage, preparation, plan.
     assert [item["id"] for item in shown] == [
         q.id
-        for kind in ("leverage", "ethics")
-        for d in bank.dimensions_of(kind)
+        for part in bank.parts
+        for d in bank.dimensions_of(part.id)
         for q in bank.questions_in(d.id)
     ]
     for item in shown:
@@ -55,14 +59,25 @@ def test_every_question_of_the_bank_is_a_fieldset_with_legend_labels_and_help(
         assert item["dimension"] == question.dimension
         assert question.text in item["legend"]
         assert item["help"] == question.help
-        assert item["options"] == [
+        options = [
             {"name": question.id, "value": option.id, "label": option.label}
             for option in question.options
         ]
-    for dimension in bank.dimensions:
-        expect(page.locator(f"[data-fl-dimension='{dimension.id}'] h3")).to_have_text(
-            dimension.title
-        )
+        if question.shuffle:  # the same options, in an order of their own
+            options.sort(
+                key=lambda option: [o["value"] for o in item["options"]].index(option["value"])
+            )
+        assert item["options"] == options
+    for part in bank.parts:
+        dimensions = bank.dimensions_of(part.id)
+        for dimension in dimensions if len(dimensions) > 1 else ():
+            expect(page.locator(f"[data-fl-dimension='{dimension.id}'] h3")).to_have_text(
+                dimension.title
+            )
+    duration = page.locator("[data-fl-duration]")
+    expect(duration).to_contain_text(
+        f"{len(bank.questions)} questions, about {bank.minutes} minutes"
+    )
 
 
 @pytest.mark.browser_context_args(java_script_enabled=False)
@@ -85,7 +100,7 @@ def test_answers_given_while_python_starts_are_scored_once_it_is_ready(
     expect(progress).to_be_visible()
     # The page answers clicks while the worker loads Python.
     assert page.locator("#fl-assessment").get_attribute("data-scorer-state") == "loading"
-    page.get_by_role("radio", name="I have no real alternative").first.check()
+    page.locator("label[for='q-your-alternative-none']").click()
     expect(page.locator("[data-fl-answered-text]")).to_have_text(
         f"1 of {len(assessment.load_bank().questions)} answered"
     )
@@ -103,12 +118,20 @@ def _tab_to(page: Page, condition: str, limit: int = 250) -> None:
     raise AssertionError(f"Tab never reached an element where {condition}")
 
 
+_OPTION_ORDER = """(name) => [...document.querySelectorAll(`input[name="${name}"]`)]
+  .map((input) => input.value)"""
+
+
 def test_the_assessment_can_be_completed_by_keyboard_alone(page: Page, site_url: str) -> None:
     bank = assessment.load_bank()
     rng = random.Random(7)
     chosen = {q.id: rng.randrange(len(q.options)) for q in bank.questions}
     page.goto(site_url + "assessment/")
     assert axe_violations(page, ASSESSMENT) == []
+    wait_for_scorer(page)  # the plan's options are in this visit's order by then
+    # Arrow keys follow the options as shown, which for the plan is this visit's own order.
+    shown = {q.id: page.evaluate(_OPTION_ORDER, q.id) for q in bank.questions}
+    expected_answers = {q.id: shown[q.id][chosen[q.id]] for q in bank.questions}
     # The theme's skip link jumps over the navigation to the page's content: the address
     # shows its fragment once the jump is done, and the next Tab starts from there.
     page.keyboard.press("Tab")
@@ -122,12 +145,10 @@ def test_the_assessment_can_be_completed_by_keyboard_alone(page: Page, site_url:
         page.keyboard.press("Space")  # checks the first option of the group
         for _ in range(chosen[question.id]):
             page.keyboard.press("ArrowDown")  # moves to, and checks, the next option
-        assert form_answers(page).get(question.id) == question.options[chosen[question.id]].id
+        assert form_answers(page).get(question.id) == expected_answers[question.id]
         if number == len(bank.questions) // 2:
-            wait_for_scorer(page)
             wait_for_result(page)
             assert axe_violations(page, ASSESSMENT) == []  # half answered
-    expected_answers = {q.id: q.options[chosen[q.id]].id for q in bank.questions}
     assert form_answers(page) == expected_answers
     wait_for_result(page)
     assert comparable(shown_numbers(page)) == expected_numbers(expected_answers)
@@ -137,8 +158,10 @@ def test_the_assessment_can_be_completed_by_keyboard_alone(page: Page, site_url:
     # The screen-reader summary says the verdict, politely.
     announce = page.locator("[data-fl-announce]")
     expect(announce).to_have_attribute("aria-live", "polite")
-    verdict = assessment.score(expected_answers).to_dict()["leverage"]["band"]["label"]
-    expect(announce).to_contain_text(verdict)
+    leverage = assessment.score(expected_answers).to_dict()["leverage"]
+    expect(announce).to_contain_text(
+        leverage["band"]["label"] if leverage["band"] else leverage["verdict"]
+    )
     # Sharing is reachable by keyboard too.
     _tab_to(page, "e.hasAttribute('data-fl-copy')")
     page.keyboard.press("Enter")
@@ -200,4 +223,4 @@ def test_answers_ticked_before_the_page_script_arrives_are_kept(page: Page, site
     wait_for_result(page)
     assert form_answers(page) == early
     assert comparable(shown_numbers(page)) == expected_numbers(early)
-    assert stored_answers(page) == {"answers": early}
+    assert stored_answers(page) == saved(early)

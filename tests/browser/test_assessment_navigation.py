@@ -36,9 +36,9 @@ def test_from_an_article_to_the_assessment_and_back_python_starts_once_and_the_f
     page.wait_for_url("**/assessment/")
     wait_for_scorer(page)
     assert page.evaluate("window.__sameDocument") is True
-    page.locator("#q-your-alternative-better").check()
+    page.locator("#q-your-alternative-firm-better").check()
     wait_for_result(page)
-    assert comparable(shown_numbers(page)) == expected_numbers({"your-alternative": "better"})
+    assert comparable(shown_numbers(page)) == expected_numbers({"your-alternative": "firm-better"})
 
     page.locator(".md-nav__link", has_text="A job offer").first.click()
     page.wait_for_url("**/examples/job-offer/")
@@ -50,11 +50,12 @@ def test_from_an_article_to_the_assessment_and_back_python_starts_once_and_the_f
     assert form_answers(page) == scenario
     wait_for_result(page)
     assert comparable(shown_numbers(page)) == expected_numbers(scenario)
-    # The example replaced an earlier answer, which the notice offers back.
+    # The example replaced an earlier answer, which the bar offers back.
     expect(page.get_by_role("button", name="Restore my previous answers")).to_be_visible()
 
     # The re-bound form still scores changes, through the one worker started on the first visit.
-    page.locator("#q-trust-doubt").check()
+    page.locator("#q-future-with-them-little").check()
     wait_for_result(page)
-    assert comparable(shown_numbers(page)) == expected_numbers({**scenario, "trust": "doubt"})
+    changed = {**scenario, "future-with-them": "little"}
+    assert comparable(shown_numbers(page)) == expected_numbers(changed)
     assert _scorer_workers(page) == 1

@@ -8,26 +8,35 @@ still gets Python, and the trimmed archive holds every module the page's operati
 from __future__ import annotations
 
 import gzip
+import json
 import random
+import tomllib
+from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page
 
 import assessment
+from build_scripts.fragments import STORAGE_KEY
 from build_scripts.startup import ARCHIVE, SNAPSHOT, folder_name
 from tests.browser.assessment_helpers import (
     comparable,
     expected_numbers,
     form_answers,
     random_answers,
+    saved,
     set_answers,
     shown_numbers,
+    stored_answers,
     wait_for_result,
 )
 from tests.browser.conftest import PageWatch, wait_for_scorer
 from tests.support.static_server import Fault, ServerOptions
 
 STARTUP = f"/{folder_name()}/"
+CODES = Path(__file__).parents[1] / "unit" / "data" / "share_codes.toml"
+RELEASED: list[dict[str, Any]] = tomllib.loads(CODES.read_text(encoding="utf-8"))["codes"]
 FULL_STDLIB = "/python_stdlib.zip"
 
 
@@ -77,9 +86,16 @@ def test_the_trimmed_archive_runs_every_operation_the_page_uses(
     page: Page, site_url: str, server_options: ServerOptions
 ) -> None:
     """Without the snapshot nothing is imported in advance, so every lazy import must be in
-    the archive: scenario, decode (good and bad codes), score and encode all run here."""
+    the archive: translate (answers the first page saved), scenario, decode (good, bad and
+    version 1 codes), score and encode all run here."""
     server_options.faults[STARTUP + SNAPSHOT] = Fault(status=404)
     server_options.requests.clear()
+    # Answers the first page saved (bank version 1, no version stored), carried over at start.
+    carried = {"their-alternative": "poor", "your-walk-away": "written"}  # the same in both
+    first_page = {"answers": carried}
+    page.add_init_script(
+        f"localStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(json.dumps(first_page))})"
+    )
     page.goto(site_url + "assessment/#scenario=sole-supplier")
     wait_for_scorer(page)
     page.wait_for_function(
@@ -88,6 +104,7 @@ def test_the_trimmed_archive_runs_every_operation_the_page_uses(
         arg=answers_of_scenario("sole-supplier"),
     )
     wait_for_result(page)
+    assert stored_answers(page) == saved(answers_of_scenario("sole-supplier"), previous=carried)
     assert not requested(server_options, FULL_STDLIB), "fell back to the full standard library"
     rng = random.Random(7)
     for _ in range(3):
@@ -97,9 +114,18 @@ def test_the_trimmed_archive_runs_every_operation_the_page_uses(
     page.locator("[data-fl-copy]").click()
     link = page.locator("[data-fl-share-link]")
     link.wait_for()
-    assert assessment.decode(link.input_value().split("#code=", 1)[1]) == answers
+    assert assessment.decode(link.input_value().split("#code=", 1)[1]).answers == answers
     page.evaluate("location.hash = 'code=not-a-real-code'")
     page.locator("[data-fl-notice-text]").filter(has_text="could not be read").wait_for()
+    old_code = next(entry["code"] for entry in RELEASED if entry["bank"] == "1")
+    opened = assessment.decode(old_code)
+    page.evaluate("(code) => { location.hash = `code=${code}`; }", old_code)
+    page.locator("[data-fl-notice-text]").filter(has_text="version 1").wait_for()
+    page.wait_for_function(
+        "(expected) => Object.entries(expected).every(([q, o]) =>"
+        " document.querySelector(`input[name='${q}'][value='${o}']`)?.checked)",
+        arg=opened.answers,
+    )
     assert not requested(server_options, ".whl")
 
 

@@ -7,7 +7,7 @@ import json
 from pathlib import PurePosixPath
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from assessment import browser
 from build_scripts.fragments import ENTRY_MODULE, WORKER_MODULE, page_modules
@@ -15,6 +15,12 @@ from tests.browser.conftest import wait_for_scorer
 
 # Every page module and the worker's modules are published below this folder.
 OUR_SCRIPTS = f"/{PurePosixPath(ENTRY_MODULE).parent.parent}/"
+# The assessment's own code: the page modules' folder and the worker's.
+ASSESSMENT_CODE = tuple(
+    f"/{PurePosixPath(module).parent}/" for module in (ENTRY_MODULE, WORKER_MODULE)
+)
+# The one script of ours every page runs: it keeps in-page links out of instant navigation.
+SITE_WIDE = f"{OUR_SCRIPTS}in-page-links.js"
 
 
 def test_the_assessment_page_runs_the_package_in_python_in_a_worker(
@@ -23,8 +29,17 @@ def test_the_assessment_page_runs_the_package_in_python_in_a_worker(
     page.goto(site_url + "assessment/")
     wait_for_scorer(page)
     expected = json.loads(browser.handle(json.dumps({"op": "version"})))
-    shown = page.locator("[data-fl-python-version]").inner_text()
-    assert shown == f"Python {pyodide_python}, assessment {expected['package']}"
+    # The status line speaks to the reader; the versions wait in a details element.
+    expect(page.locator("[data-fl-status]")).to_have_text(
+        "Scored privately on this device: your answers never leave it."
+    )
+    versions = page.locator("details", has=page.locator("[data-fl-python-version]"))
+    expect(versions).not_to_have_attribute("open", "")
+    versions.locator("summary").click()
+    expect(page.locator("[data-fl-python-version]")).to_have_text(
+        f"Python {pyodide_python}, assessment {expected['package']}, "
+        f"questions version {expected['bank']}"
+    )
     assert page.evaluate("typeof globalThis.loadPyodide") == "undefined"
     assert any(worker.url.endswith(WORKER_MODULE) for worker in page.workers)
 
@@ -44,7 +59,8 @@ def test_other_pages_ask_for_no_assessment_code_and_no_python(
 ) -> None:
     requested = _requests_of(page, site_url + path)
     assert any(url.endswith(".css") for url in requested)  # the listing sees the page's files
-    assert [url for url in requested if OUR_SCRIPTS in url] == []
+    assert [url for url in requested if any(folder in url for folder in ASSESSMENT_CODE)] == []
+    assert [url for url in requested if OUR_SCRIPTS in url] == [site_url.rstrip("/") + SITE_WIDE]
     assert [url for url in requested if "pyodide" in url or "/python/" in url] == []
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.schema_types import write_result_types
+from build_scripts.schema_types import write_cohort_types, write_result_types
 from tests.checks.javascript import (
     PAGE_MODULES,
     PROJECT_ROOT,
@@ -37,6 +37,7 @@ def relative(path: Path) -> str:
 
 def test_tsc_finds_no_type_error_in_any_module() -> None:
     write_result_types()  # the result's types come from its JSON Schema, made afresh each time
+    write_cohort_types()
     failures = []
     errors = 0
     for project in TS_PROJECTS:
@@ -52,6 +53,7 @@ def test_tsc_finds_no_type_error_in_any_module() -> None:
 
 def test_every_javascript_file_is_in_a_type_checked_project() -> None:
     write_result_types()
+    write_cohort_types()
     checked: set[str] = set()
     for project in TS_PROJECTS:
         completed = tool("tsc", "--listFilesOnly", "-p", f"{TOOLS}/tsconfig.{project}.json")

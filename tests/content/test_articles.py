@@ -21,6 +21,8 @@ WORKED_EXAMPLES = {
     "examples/job-offer.md": "job-offer",
     "examples/sole-supplier.md": "sole-supplier",
     "examples/small-business.md": "small-business",
+    "examples/lease-renewal.md": "lease-renewal",
+    "examples/procurement-tender.md": "procurement-tender",
 }
 
 

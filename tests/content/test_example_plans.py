@@ -45,7 +45,13 @@ def good_plan() -> Plan:
 
 
 def test_the_worked_examples_have_plans() -> None:
-    assert {"job-offer", "sole-supplier", "small-business"} <= set(PLANS)
+    assert {
+        "job-offer",
+        "sole-supplier",
+        "small-business",
+        "lease-renewal",
+        "procurement-tender",
+    } <= set(PLANS)
 
 
 @pytest.mark.parametrize("plan_id", sorted(PLANS))

@@ -77,7 +77,10 @@ def test_a_share_link_an_example_link_and_a_saved_answer_score_as_cpython_does(
     assert comparable(shown_numbers(engine)) == expected_numbers(after)
 
     engine.reload()
-    assert form_answers(engine) == after  # restored before Python is ready
+    # The page puts the saved answers back in the form as soon as its script runs, before
+    # Python is ready: the clicked answer shows checked again.
+    engine.wait_for_selector(f"#q-{CLICKED_QUESTION}-{option}:checked")
+    assert form_answers(engine) == after
     wait_for_scorer(engine)
     wait_for_result(engine)
     assert form_answers(engine) == after

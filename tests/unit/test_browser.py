@@ -180,3 +180,44 @@ def test_an_unexpected_failure_becomes_an_internal_error_reply(
     error = _error(call({"op": "version"}))
     assert error["type"] == "InternalError"
     assert "boom" in error["message"] and "worksheet" in error["message"]
+
+
+def test_cohort_returns_the_summary_and_its_csv_and_json_downloads() -> None:
+    from assessment.cohort import summarise
+
+    text = "\n".join([encode({"kind": "pay"}), "not a code", CODES[0]["code"]])
+    reply = call({"op": "cohort", "text": text})
+    summary = summarise(text)
+    assert reply["ok"] and reply["summary"] == summary.to_dict()
+    assert reply["csv"] == summary.to_csv()
+    assert json.loads(reply["json"]) == summary.to_dict()
+    assert (
+        call({"op": "cohort", "text": "a;code\nx;y", "column": "code"})["summary"]["counts"][
+            "unreadable"
+        ]
+        == 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("request_body", "field"),
+    [({"op": "cohort"}, "text"), ({"op": "cohort", "text": "n,m\na,b"}, "column")],
+)
+def test_a_cohort_request_it_cannot_use_is_a_bad_request(
+    request_body: dict[str, Any], field: str
+) -> None:
+    reply = call(request_body)
+    assert not reply["ok"] and reply["error"]["type"] == "BadRequest"
+    assert reply["error"]["field"] == field
+
+
+def test_a_cohort_over_the_page_limit_is_refused_with_what_to_do_instead() -> None:
+    from assessment.browser import COHORT_PAGE_LIMIT
+
+    code = encode({"kind": "pay"})
+    at_limit = call({"op": "cohort", "text": "\n".join([code] * COHORT_PAGE_LIMIT)})
+    assert at_limit["ok"] and at_limit["summary"]["counts"]["read"] == COHORT_PAGE_LIMIT
+    over = call({"op": "cohort", "text": "\n".join([code] * (COHORT_PAGE_LIMIT + 1))})
+    assert not over["ok"] and over["error"]["field"] == "text"
+    assert f"{COHORT_PAGE_LIMIT:,}" in over["error"]["message"]
+    assert "python -m assessment cohort" in over["error"]["message"]

@@ -11,7 +11,7 @@ import pytest
 from assessment import Bank
 from assessment.model import DEFAULT_KIND
 from build_scripts.assets import SiteAssets
-from build_scripts.fragments import render_assessment_form
+from build_scripts.fragments import fill_markers, render_assessment_form
 
 
 class _Form(HTMLParser):
@@ -32,13 +32,15 @@ class _Form(HTMLParser):
         self.stack.pop()
 
 
+ASSETS = SiteAssets(
+    Path("core"), Path("bundle"), "pyodide/x/", "assets/python/y/", Path("startup-x-1")
+)
+
+
 @pytest.fixture(scope="module")
 def form() -> _Form:
-    assets = SiteAssets(
-        Path("core"), Path("bundle"), "pyodide/x/", "assets/python/y/", Path("startup-x-1")
-    )
     parser = _Form()
-    parser.feed(render_assessment_form(assets, "../"))
+    parser.feed(render_assessment_form(ASSETS, "../"))
     assert parser.stack == []
     return parser
 
@@ -89,3 +91,8 @@ def test_the_form_says_how_long_the_questions_take(form: _Form, bank: Bank) -> N
     (root,) = [attrs for _, attrs in _with(form, "data-minutes")]
     assert root["data-minutes"] == str(bank.minutes)
     assert root["data-kind-question"] == bank.kind_question.id
+
+
+def test_a_sentence_elsewhere_gets_the_minutes_the_bank_computes(bank: Bank) -> None:
+    sentence = "It takes about <!-- generated: assessment-minutes --> minutes."
+    assert fill_markers(sentence, ASSETS, "../") == f"It takes about {bank.minutes} minutes."

@@ -74,8 +74,16 @@ LINKED_FROM_NEWSLETTERS = {
     "fabricated-offer",
     "leak-threat",
     "personal-gift",
+    "lease-renewal",
+    "procurement-tender",
 }
-WORKED_EXAMPLES = {"job-offer", "sole-supplier", "small-business"}
+WORKED_EXAMPLES = {
+    "job-offer",
+    "sole-supplier",
+    "small-business",
+    "lease-renewal",
+    "procurement-tender",
+}
 
 
 def test_every_packaged_scenario_has_an_expected_verdict_and_there_are_at_least_12() -> None:

@@ -1,7 +1,8 @@
 // @ts-check
 // The reader's answers: read from and written to the form, checked against the form's own
 // questions, and kept in this browser's localStorage under the key the build names, as
-// {"answers": {question: option}} plus "previous" while a link's answers stand in for them.
+// {"bank": version, "answers": {question: option}}, plus "previous" while a link's answers stand
+// in for the reader's, and "old" while answers saved under an older bank wait to be carried over.
 // Damaged storage is repaired, keeping what is still valid, and the reader is told.
 import { plural } from "./dom.mjs";
 
@@ -60,30 +61,78 @@ export function validAnswers(questions, candidate) {
 }
 
 const DAMAGED = "Your saved answers were damaged and could not be read, so the form starts empty.";
+// The first page stored no bank version: every copy without one holds answers to version 1.
+const UNVERSIONED = "1";
+
+/**
+ * Answers saved under another version of the question bank, kept as they were until Python
+ * carries them over (carry-over.mjs), so a copy that cannot be read yet is never lost.
+ * @typedef {object} OldCopy
+ * @property {string} bank the version they answer
+ * @property {Answers} answers
+ * @property {Answers | null} previous
+ * @property {number} damaged entries that could not be answers at all (not text)
+ * @property {Record<string, unknown>} stored the copy as it was read, with its version: saved as it is
+ */
+
+/**
+ * What this browser keeps, read and repaired.
+ * @typedef {object} Saved
+ * @property {Answers} answers for the current bank, checked against the form
+ * @property {Answers | null} previous the reader's own answers while a link's stand in for them
+ * @property {OldCopy | null} old answers saved under another bank version, not yet carried over
+ * @property {string | null} message what the reader is told about damage
+ */
+
+/** @param {unknown} value @returns {value is Record<string, unknown>} */
+function isObject(value) {
+  return Boolean(value) && typeof value === "object" && !Array.isArray(value);
+}
+
+/** The entries whose value is text: Python checks those against their bank version. @param {unknown} value */
+function textEntries(value) {
+  /** @type {Answers} */
+  const answers = {};
+  if (!isObject(value)) return answers;
+  for (const [id, option] of Object.entries(value)) if (typeof option === "string") answers[id] = option;
+  return answers;
+}
+
+/** @param {Record<string, unknown>} data @param {string} bank @returns {OldCopy} */
+function oldCopy(data, bank) {
+  const answers = textEntries(data.answers);
+  const damaged = isObject(data.answers) ? Object.keys(data.answers).length - Object.keys(answers).length : 1;
+  const previous = data.previous ? textEntries(data.previous) : null;
+  return { bank, answers, previous, damaged, stored: { ...data, bank } };
+}
 
 /**
  * The answers saved in this browser, repaired if they were damaged (with a message saying so).
+ * Answers saved under another bank version come back as `old`, for Python to carry over.
  * @param {string} key
  * @param {Questions} questions
- * @returns {{answers: Answers, previous: Answers | null, message: string | null}}
+ * @param {string} bankVersion the current bank's
+ * @returns {Saved}
  */
-export function loadSaved(key, questions) {
+export function loadSaved(key, questions, bankVersion) {
+  const empty = { answers: {}, previous: null, old: null };
   let text;
   try {
     text = localStorage.getItem(key);
   } catch {
-    return { answers: {}, previous: null, message: "This browser does not let the page read saved answers." };
+    return { ...empty, message: "This browser does not let the page read saved answers." };
   }
-  if (text === null) return { answers: {}, previous: null, message: null };
+  if (text === null) return { ...empty, message: null };
   let data;
   try {
     data = JSON.parse(text);
   } catch {
-    return { answers: {}, previous: null, message: DAMAGED };
+    return { ...empty, message: DAMAGED };
   }
-  if (!data || typeof data !== "object" || !("answers" in data)) {
-    return { answers: {}, previous: null, message: DAMAGED };
-  }
+  if (!isObject(data) || !("answers" in data)) return { ...empty, message: DAMAGED };
+  const version = typeof data.bank === "string" ? data.bank : UNVERSIONED;
+  if (version !== bankVersion) return { ...empty, old: oldCopy(data, version), message: null };
+  const old = isObject(data.old) && typeof data.old.bank === "string" ? oldCopy(data.old, data.old.bank) : null;
   const { answers, dropped } = validAnswers(questions, data.answers);
   const previous = data.previous ? validAnswers(questions, data.previous).answers : null;
   const kept = Object.keys(answers).length;
@@ -92,20 +141,24 @@ export function loadSaved(key, questions) {
       `${plural(dropped, "answer was", "answers were")} left out, and ` +
       `${plural(kept, "answer was", "answers were")} restored.`
     : null;
-  return { answers, previous: previous && Object.keys(previous).length ? previous : null, message };
+  return { answers, previous: previous && Object.keys(previous).length ? previous : null, old, message };
 }
 
 /**
- * Saves the answers (or removes the saved copy when there is nothing to keep).
+ * Saves the answers with the bank version they answer, and any old copy not yet carried over
+ * (or removes the saved copy when there is nothing to keep).
  * @param {string} key
- * @param {Answers} answers
- * @param {Answers | null} previous
+ * @param {string} bankVersion
+ * @param {Omit<Saved, "message">} saved
  * @returns {boolean} false when the browser refused to store them
  */
-export function saveAnswers(key, answers, previous) {
+export function saveAnswers(key, bankVersion, { answers, previous, old }) {
   try {
-    if (!Object.keys(answers).length && !previous) localStorage.removeItem(key);
-    else localStorage.setItem(key, JSON.stringify(previous ? { answers, previous } : { answers }));
+    if (!Object.keys(answers).length && !previous && !old) localStorage.removeItem(key);
+    else {
+      const data = { bank: bankVersion, answers, ...(previous && { previous }), ...(old && { old: old.stored }) };
+      localStorage.setItem(key, JSON.stringify(data));
+    }
     return true;
   } catch {
     return false;

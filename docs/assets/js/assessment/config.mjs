@@ -1,7 +1,8 @@
 // @ts-check
-// What the page knows from the build: URLs, time limits and the storage key, read from the data
-// attributes that build_scripts/fragments.py writes on the assessment's root element. They are
-// stated there once; a missing one is a broken build, and the page says so instead of guessing.
+// What the page knows from the build: URLs, time limits, the storage key and the question
+// bank's version, read from the data attributes that build_scripts/fragments.py writes on the
+// assessment's root element. They are stated there once; a missing one is a broken build, and
+// the page says so instead of guessing.
 
 /** @typedef {import("../scorer/protocol.mjs").StartUrls} StartUrls */
 
@@ -13,6 +14,8 @@
  * @property {number} startLimitMs how long Python may take to start
  * @property {number} callLimitMs how long one call to Python may take
  * @property {string} storageKey where the answers are kept in localStorage
+ * @property {string} bankVersion the question bank's version, stored with the answers
+ * @property {string} kindQuestion the question whose answer chooses the wording by kind
  */
 
 /** @param {HTMLElement} root @param {string} name camelCase, as in `dataset` */
@@ -48,5 +51,7 @@ export function readConfig(root) {
     startLimitMs: milliseconds(root, "startLimitMs"),
     callLimitMs: milliseconds(root, "callLimitMs"),
     storageKey: text(root, "storageKey"),
+    bankVersion: text(root, "bankVersion"),
+    kindQuestion: text(root, "kindQuestion"),
   };
 }

@@ -1,16 +1,20 @@
 // @ts-check
 // The page controller: mounts the assessment on the page showing it, keeps the answers in step
 // between the form and storage, keeps one scorer per visit (across instant navigation), and asks
-// it for a result on every change, drawing only the latest. It holds no scoring rule and draws
-// nothing itself: each part of the page has its own module.
+// it for a result on every change, drawing only the latest. Once Python is ready it carries over
+// answers saved under an older bank, then opens the link in the address. It holds no scoring
+// rule and draws nothing itself: each part of the page has its own module.
 import { loadSaved, questionsOf, readForm, saveAnswers, writeForm } from "./answers.mjs";
+import { carryOver } from "./carry-over.mjs";
 import { readConfig } from "./config.mjs";
 import { copyLink, download } from "./keep.mjs";
-import { linkInAddress, openLink, restorePreviousAction } from "./links.mjs";
+import { showKindWording } from "./kind.mjs";
+import { linkInAddress, openLink } from "./links.mjs";
 import { dismissNotice, notify } from "./notices.mjs";
 import { showProgress } from "./progress.mjs";
 import { drawResult, showScoringError } from "./result-view.mjs";
 import { Scorer } from "./scorer-client.mjs";
+import { shuffleOptions } from "./shuffle.mjs";
 import { showFailure, showReady, showStarting } from "./status.mjs";
 import { findParts, readWording } from "./view.mjs";
 
@@ -71,7 +75,12 @@ function start(v) {
 function ready(v, version) {
   showReady(v, version);
   rescore(v);
-  if (scorer) openLink(v, scorer, apply(v)).catch(stopped);
+  const current = scorer;
+  // Saved answers first, so that a link opened on top of them keeps them as the previous ones.
+  if (current)
+    carryOver(v, current, apply(v))
+      .then(() => openLink(v, current, apply(v)), stopped)
+      .catch(stopped);
 }
 
 /** @param {View} v @param {string} reason @param {import("./scorer-client.mjs").FailureStage} stage */
@@ -119,7 +128,9 @@ function rescore(v) {
 
 /** @param {View} v */
 function save(v) {
-  if (saveAnswers(v.config.storageKey, v.answers, v.previous) || v.warnedStorage) return;
+  v.parts.restore.hidden = !v.previous;
+  const { storageKey, bankVersion } = v.config;
+  if (saveAnswers(storageKey, bankVersion, v) || v.warnedStorage) return;
   v.warnedStorage = true;
   notify(
     v,
@@ -131,6 +142,7 @@ function save(v) {
 /** @param {View} v */
 function answersChanged(v) {
   v.answers = readForm(v.parts.form, v.questions);
+  showKindWording(v);
   save(v);
   showProgress(v);
   rescore(v);
@@ -149,6 +161,7 @@ function apply(v) {
 function clearAnswers(v) {
   const cleared = v.answers;
   v.previous = null;
+  v.old = null;
   apply(v)({});
   if (!Object.keys(cleared).length) return;
   notify(v, "Your answers were cleared from the form and from this browser.", {
@@ -158,6 +171,14 @@ function clearAnswers(v) {
       notify(v, "Your answers are back.");
     },
   });
+}
+
+/** Gives the reader's own answers back after a link's stood in for them. @param {View} v */
+function restorePrevious(v) {
+  const restored = v.previous ?? {};
+  v.previous = null;
+  apply(v)(restored);
+  notify(v, "Your previous answers are back.");
 }
 
 /** @param {HTMLElement} root */
@@ -172,6 +193,7 @@ function mount(root) {
     questions: questionsOf(parts.form),
     answers: {},
     previous: null,
+    old: null,
     result: null,
     code: null,
     sequence: 0,
@@ -181,23 +203,20 @@ function mount(root) {
     announceTimer: undefined,
   };
   view = v;
-  const saved = loadSaved(v.config.storageKey, v.questions);
+  const saved = loadSaved(v.config.storageKey, v.questions, v.config.bankVersion);
   // Answers ticked before this script ran (it can arrive late on a slow line) win over the
   // saved copy: nothing the reader did is undone.
   const early = readForm(parts.form, v.questions);
   v.answers = { ...saved.answers, ...early };
   v.previous = saved.previous;
+  v.old = saved.old;
+  shuffleOptions(parts.form);
   writeForm(parts.form, v.answers);
+  showKindWording(v);
   showProgress(v);
+  parts.restore.hidden = !v.previous;
   if (saved.message || Object.keys(early).length) save(v); // also replaces a damaged copy
   if (saved.message) notify(v, saved.message);
-  if (v.previous) {
-    notify(
-      v,
-      "You opened a link that replaced your earlier answers; those are still kept.",
-      restorePreviousAction(v, apply(v)),
-    );
-  }
 
   parts.form.addEventListener("change", () => answersChanged(v));
   parts.form.addEventListener("submit", (event) => event.preventDefault());
@@ -208,6 +227,7 @@ function mount(root) {
   parts.noticeAction.addEventListener("click", () => v.noticeAction?.());
   parts.noticeDismiss.addEventListener("click", () => dismissNotice(v));
   parts.clear.addEventListener("click", () => clearAnswers(v));
+  parts.restore.addEventListener("click", () => restorePrevious(v));
   parts.copy.addEventListener("click", () => copyLink(v));
   parts.download.addEventListener("click", () => download(v));
   parts.print.addEventListener("click", () => window.print());

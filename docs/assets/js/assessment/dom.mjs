@@ -1,7 +1,7 @@
 // @ts-check
 // Small DOM helpers: `el()` and `svg()` build nodes from text only (never from HTML strings, so
 // nothing a link or the storage holds can become markup), plus the number formats every panel
-// shares and the links a result may make into the site.
+// shares, the links a result may make into the site, and the result's panels and explanations.
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -70,4 +70,43 @@ export function siteLink(siteRoot, link, text) {
   const url = new URL(link.href, siteRoot);
   if (url.origin !== location.origin) return null;
   return el("a", { href: url.href }, text);
+}
+
+/**
+ * A link to the article section a result names, with the page's title as its text.
+ * @param {URL} siteRoot
+ * @param {{href: string, title: string}} link
+ */
+export function readLink(siteRoot, link) {
+  return siteLink(siteRoot, link, `Read: ${link.title}`);
+}
+
+/**
+ * The title of a part of the form, as the bank words it (the result lists them).
+ * @param {import("../scorer/protocol.mjs").Result} result
+ * @param {import("../scorer/protocol.mjs").Result["completeness"]["parts"][number]["id"]} id
+ */
+export function partTitle(result, id) {
+  return result.completeness.parts.find((part) => part.id === id)?.title ?? "";
+}
+
+/**
+ * A panel of the result; its heading's id is `fl-panel-<key>`, for links to it.
+ * @param {string} title @param {string} key @param {...(Child | Child[])} children
+ */
+export function section(title, key, ...children) {
+  return el(
+    "section",
+    { class: `fl-panel fl-panel--${key}`, "data-fl-section": key },
+    el("h3", { id: `fl-panel-${key}` }, title),
+    ...children,
+  );
+}
+
+/**
+ * One collapsible explanation; its key keeps it open across redraws.
+ * @param {string} key @param {string} summary @param {...(Child | Child[])} children
+ */
+export function explanation(key, summary, ...children) {
+  return el("details", { class: "fl-details", "data-fl-key": key }, el("summary", {}, summary), ...children);
 }

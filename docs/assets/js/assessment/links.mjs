@@ -1,9 +1,11 @@
 // @ts-check
 // Share and example links: `#code=<share code>` and `#scenario=<id>` in the address fill in the
 // form once Python can read them. The link wins, but the reader's own answers are never lost:
-// they are kept as `previous` (in memory and in storage) and a notice offers them back. A bad
-// link shows the engine's own message and leaves the form as it was. The fragment is removed
-// afterwards, so a reload shows the saved answers rather than applying the link again.
+// they are kept as `previous` (in memory and in storage), and the bar's restore button gives them
+// back. A link made for an older bank version is carried over by Python, and the notice says, in
+// the engine's words, what could not be and why. A bad link shows the engine's own message and
+// leaves the form as it was. The fragment is removed afterwards, so a reload shows the saved
+// answers rather than applying the link again.
 import { sameAnswers, validAnswers } from "./answers.mjs";
 import { plural } from "./dom.mjs";
 import { notify } from "./notices.mjs";
@@ -29,23 +31,6 @@ function forgetLink() {
 }
 
 /**
- * The notice action that gives the reader's own answers back.
- * @param {View} v
- * @param {Apply} apply
- */
-export function restorePreviousAction(v, apply) {
-  return {
-    label: "Restore my previous answers",
-    run: () => {
-      const restored = v.previous ?? {};
-      v.previous = null;
-      apply(restored);
-      notify(v, "Your previous answers are back.");
-    },
-  };
-}
-
-/**
  * Reads the link in the address, if any, with Python, and applies its answers.
  * @param {View} v
  * @param {Scorer} scorer a ready scorer
@@ -66,18 +51,25 @@ export async function openLink(v, scorer, apply) {
   }
   const { answers } = validAnswers(v.questions, response.answers);
   const source = "title" in response ? `the example “${response.title}”` : "the share link you opened";
+  const old = "notice" in response && response.notice ? ` ${response.notice}` : "";
+  const dropped = "dropped" in response ? response.dropped.map(droppedText) : [];
   const before = v.answers;
-  if (Object.keys(before).length && !sameAnswers(before, answers)) {
-    v.previous = before;
-    apply(answers);
-    const kept = plural(Object.keys(before).length, "answer", "answers");
-    notify(
-      v,
-      `The form now shows the answers from ${source}. Your previous answers (${kept}) are kept.`,
-      restorePreviousAction(v, apply),
-    );
-  } else {
-    apply(answers);
-    notify(v, `The form now shows the answers from ${source}.`);
-  }
+  const replaced = Object.keys(before).length > 0 && !sameAnswers(before, answers);
+  // The reader's own answers stay the ones kept when one link follows another.
+  if (replaced) v.previous ??= before;
+  apply(answers);
+  const kept =
+    v.previous && replaced
+      ? ` Your previous answers (${plural(Object.keys(v.previous).length, "answer", "answers")}) are kept: ` +
+        `“${v.parts.restore.textContent}”, beside “${v.parts.clear.textContent}”, brings them back.`
+      : "";
+  notify(v, `The form now shows the answers from ${source}.${old}${kept}`, null, dropped);
+}
+
+/**
+ * An old answer that could not be carried over, with the engine's reason.
+ * @param {import("../scorer/protocol.mjs").Dropped} dropped
+ */
+export function droppedText(dropped) {
+  return `“${dropped.text}”: ${dropped.reason}`;
 }

@@ -5,15 +5,17 @@
 // which does not run a module twice; so it follows the theme's `document$`, which reports every
 // page shown, and mounts the assessment on each that has one.
 import { currentRoot, linkOpened, showPage } from "./controller.mjs";
-import { openExplanationsForPrint } from "./print.mjs";
+import { preparePrint } from "./print.mjs";
+import { showWorkshopNote } from "./workshop-note.mjs";
 
 /** @typedef {{subscribe: (next: () => void) => unknown}} Observable the part of RxJS used here */
 
 function onPage() {
+  showWorkshopNote(document.getElementById("fl-assessment")); // before links.mjs reads the fragment
   showPage(document.getElementById("fl-assessment"));
 }
 
-openExplanationsForPrint(currentRoot);
+preparePrint(currentRoot);
 window.addEventListener("hashchange", linkOpened);
 
 const theme = /** @type {{document$?: Observable}} */ (/** @type {unknown} */ (window));

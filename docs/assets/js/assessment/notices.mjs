@@ -1,17 +1,28 @@
 // @ts-check
-// What the page tells the reader in words: the notice box (one message, at most one action, and
-// Dismiss) and the polite announcement of the result for screen readers, made once the reader
-// pauses rather than on every redraw.
+// What the page tells the reader in words: the notice box (one message, perhaps a list of
+// details, at most one action, and Dismiss) and the polite announcement of the result for screen
+// readers, made once the reader pauses rather than on every redraw.
+import { el } from "./dom.mjs";
 
 /** @typedef {import("./view.mjs").View} View */
 /** @typedef {{label: string, run: () => void}} NoticeAction */
 
 const ANNOUNCE_DELAY_MS = 700;
 
-/** @param {View} v @param {string} text @param {NoticeAction | null} [action] */
-export function notify(v, text, action = null) {
+/**
+ * @param {View} v
+ * @param {string} text
+ * @param {NoticeAction | null} [action]
+ * @param {string[]} [details] listed below the message
+ */
+export function notify(v, text, action = null, details = []) {
   const { notice, noticeText, noticeAction } = v.parts;
-  noticeText.textContent = text;
+  const list = el(
+    "ul",
+    {},
+    details.map((detail) => el("li", {}, detail)),
+  );
+  noticeText.replaceChildren(el("p", {}, text), ...(details.length ? [list] : []));
   noticeAction.hidden = !action;
   noticeAction.textContent = action ? action.label : "";
   v.noticeAction = action ? action.run : null;

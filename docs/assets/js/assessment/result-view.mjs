@@ -2,10 +2,16 @@
 // Draws Python's result in the results panel and the sticky bar, from the result dict alone
 // (it holds no scoring rule), keeping open whichever explanations the reader had open, and has
 // the summary announced to screen readers. With no answers it shows the template's own wording.
-import { el, number, plural, signed } from "./dom.mjs";
+// The order is the order of print too: the verdicts and what to do first, then the details.
+import { drawAdviceList } from "./advice.mjs";
+import { el, signed } from "./dom.mjs";
+import { drawPlanProblems } from "./ethics.mjs";
+import { drawLeverage, drawWhy } from "./leverage.mjs";
+import { drawNotes } from "./notes.mjs";
 import { announce } from "./notices.mjs";
-import { drawEthics, drawLeverage, drawWhy } from "./result-explained.mjs";
-import { drawReadNext, drawSummary, drawWhatIf } from "./result-summary.mjs";
+import { drawPreparation } from "./preparation.mjs";
+import { drawReadNext } from "./read-next.mjs";
+import { drawSummary } from "./result-summary.mjs";
 
 /** @typedef {import("./view.mjs").View} View */
 /** @typedef {import("../scorer/protocol.mjs").Result} Result */
@@ -20,27 +26,31 @@ function showEmpty(v) {
   barSummary.textContent = v.wording.barSummary;
 }
 
+/** The balance with its ±, or null with no verdict yet. @param {Result["leverage"]} leverage */
+function balanceText(leverage) {
+  if (!leverage.band || leverage.balance === null) return null;
+  const range = leverage.uncertainty === null ? "" : ` ± ${leverage.uncertainty}`;
+  return `Balance ${signed(leverage.balance)}${range}`;
+}
+
 /** @param {View} v @param {Result} result */
 function showInBar(v, result) {
   const { leverage, ethics } = result;
-  const flags = ethics.red_flags.length;
+  const balance = balanceText(leverage);
   v.parts.barSummary.replaceChildren(
-    el("a", { href: "#fl-results-title" }, leverage.band ? `Balance ${signed(leverage.balance.value)}` : "Your result"),
+    el("a", { href: "#fl-results-title" }, balance ?? "Your result"),
     leverage.band ? el("span", { class: "fl-bar__band" }, ` (${leverage.band.label})`) : "",
-    ethics.band ? ` · Ethics ${number(ethics.score)}` : "",
-    flags ? ` · ⚠ ${plural(flags, "red flag", "red flags")}` : "",
+    ethics.verdict ? ` · ${ethics.verdict.label}` : "",
   );
 }
 
 /** @param {Result} result */
 function spoken(result) {
   const { leverage, ethics, completeness } = result;
-  const balance = leverage.band
-    ? `Balance ${signed(leverage.balance.value)}: ${leverage.band.label}.`
-    : "No balance yet.";
-  const fairness = ethics.band ? `Ethics ${number(ethics.score)}: ${ethics.band.label}.` : "Ethics not rated yet.";
-  const flags = ethics.red_flags.length ? ` ${plural(ethics.red_flags.length, "red flag", "red flags")}.` : "";
-  return `${balance} ${fairness}${flags} ${completeness.answered} of ${completeness.total} answered.`;
+  const balance = balanceText(leverage);
+  const verdict = leverage.band && balance ? `${leverage.band.label}, ${balance}.` : leverage.verdict;
+  const plan = ethics.verdict ? ` ${ethics.verdict.label}.` : "";
+  return `${verdict}${plan} ${completeness.answered} of ${completeness.total} answered.`;
 }
 
 /** @param {View} v @param {Result} result */
@@ -58,10 +68,12 @@ export function drawResult(v, result) {
   );
   body.replaceChildren(
     drawSummary(result),
-    drawWhatIf(siteRoot, result),
-    drawLeverage(result),
-    drawEthics(siteRoot, result),
-    drawWhy(siteRoot, result),
+    drawAdviceList(siteRoot, result),
+    drawPlanProblems(siteRoot, result) ?? "",
+    drawNotes(siteRoot, result) ?? "",
+    drawLeverage(siteRoot, result),
+    drawWhy(siteRoot, result) ?? "",
+    drawPreparation(siteRoot, result),
     drawReadNext(siteRoot, result) ?? "",
   );
   for (const details of body.querySelectorAll("details[data-fl-key]")) {

@@ -1,8 +1,9 @@
 // @ts-check
-// Python's state as the reader sees it: the start-up progress, "ready" with the versions, and
-// the failure panel (Python could not start, or stopped after it had started) with its reason,
-// Try again and the worksheet. The root's data-scorer-state (loading, ready, failed) says the
-// same to tests and to the benchmark.
+// Python's state as the reader sees it: the start-up progress, "ready" (in the template's
+// words, with the versions tucked in a details element), and the failure panel (Python could
+// not start, or stopped after it had started) with its reason, Try again and the worksheet.
+// The root's data-scorer-state (loading, ready, failed) says the same to tests and to the
+// benchmark.
 import { el } from "./dom.mjs";
 import { announce } from "./notices.mjs";
 
@@ -31,8 +32,9 @@ export function showReady(v, version) {
   failure.hidden = true;
   startup.classList.add("fl-startup--done");
   progressBar.value = 100;
-  v.parts.version.textContent = `Python ${version.python}, assessment ${version.package}`;
-  status.textContent = "Python is running in your browser: your answers are scored on this device.";
+  const { python, package: assessment, bank } = version;
+  v.parts.version.textContent = `Python ${python}, assessment ${assessment}, questions version ${bank}`;
+  status.textContent = v.wording.ready;
 }
 
 /**

@@ -25,6 +25,7 @@
  * @property {HTMLElement} answeredText
  * @property {HTMLProgressElement} answeredMeter
  * @property {HTMLButtonElement} clear
+ * @property {HTMLButtonElement} restore gives back the reader's own answers after a link's
  * @property {HTMLElement} barSummary
  * @property {HTMLElement} results
  * @property {HTMLElement} body
@@ -46,6 +47,7 @@
  * @property {string} barSummary what the bar says before any answer
  * @property {string} failureTitle the failure panel's title when Python could not start
  * @property {string} stoppedTitle its title when Python stopped after it had started
+ * @property {string} ready what the status line says once answers are scored on this device
  */
 
 /**
@@ -57,6 +59,7 @@
  * @property {Map<string, Set<string>>} questions each question's id and its option ids
  * @property {Answers} answers what the form shows, and storage keeps
  * @property {Answers | null} previous the reader's own answers while a link's stand in for them
+ * @property {import("./answers.mjs").OldCopy | null} old answers saved under an older bank, until carried over
  * @property {Result | null} result the latest result Python sent, for these answers
  * @property {string | null} code the share code Python made for these answers
  * @property {number} sequence of score requests: only the latest is drawn
@@ -98,6 +101,7 @@ export function findParts(root) {
     answeredText: part(root, "answered-text", HTMLElement),
     answeredMeter: part(root, "answered-meter", HTMLProgressElement),
     clear: part(root, "clear", HTMLButtonElement),
+    restore: part(root, "restore", HTMLButtonElement),
     barSummary: part(root, "bar-summary", HTMLElement),
     results: part(root, "results", HTMLElement),
     body: part(root, "results-body", HTMLElement),
@@ -120,5 +124,6 @@ export function readWording(parts) {
     barSummary: parts.barSummary.textContent ?? "",
     failureTitle: parts.failureTitle.textContent ?? "",
     stoppedTitle: parts.failureTitle.dataset.flStoppedText ?? "",
+    ready: parts.status.dataset.flReadyText ?? "",
   };
 }

@@ -78,7 +78,7 @@ function rescore(p) {
 /** @param {QuickPage} p */
 function answersChanged(p) {
   p.answers = readForm(p.parts.form, p.questions);
-  saveAnswers(p.config.storageKey, p.answers, null);
+  saveAnswers(p.config.storageKey, p.config.bankVersion, { answers: p.answers, previous: null, old: p.old });
   rescore(p);
 }
 
@@ -94,11 +94,15 @@ function mount(root) {
     parts,
     questions,
     answers: {},
+    old: null,
     sequence: 0,
   };
   page = p;
+  const saved = loadSaved(p.config.storageKey, questions, p.config.bankVersion);
+  // Answers saved for another version of the questions are kept as they are, not shown.
+  p.old = saved.old;
   // Answers ticked before this script ran win over the saved copy, as on the assessment page.
-  p.answers = { ...loadSaved(p.config.storageKey, questions).answers, ...readForm(parts.form, questions) };
+  p.answers = { ...saved.answers, ...readForm(parts.form, questions) };
   writeForm(parts.form, p.answers);
   parts.form.addEventListener("change", () => answersChanged(p));
   parts.form.addEventListener("submit", (event) => event.preventDefault());

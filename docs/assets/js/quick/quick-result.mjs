@@ -34,6 +34,7 @@ import { el, siteLink } from "../assessment/dom.mjs";
  * @property {QuickParts} parts
  * @property {Questions} questions
  * @property {Answers} answers
+ * @property {import("../assessment/answers.mjs").Saved["old"]} old answers saved for other questions
  * @property {number} sequence only the latest request's result is drawn
  */
 

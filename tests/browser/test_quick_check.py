@@ -97,7 +97,7 @@ def test_continue_opens_the_full_assessment_with_every_quick_answer(
     wait_for_quick_result(page)
     # The quick answers are kept apart from the full assessment's.
     kept = json.loads(page.evaluate("(key) => localStorage.getItem(key)", QUICK_STORAGE_KEY))
-    assert kept == {"answers": answers}
+    assert kept == {"bank": assessment.load_bank().version, "answers": answers}
     assert page.evaluate("(key) => localStorage.getItem(key)", STORAGE_KEY) is None
     link = page.locator("[data-fl-continue]")
     code = assessment.encode(answers)

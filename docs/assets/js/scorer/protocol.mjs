@@ -17,7 +17,9 @@
 /** @typedef {{op: "translate", answers: Answers, version: string}} TranslateRequest answers saved under a version */
 /** @typedef {{op: "scenario", id: string}} ScenarioRequest */
 /** @typedef {{op: "cohort", text: string, column?: string}} CohortRequest */
-/** @typedef {VersionRequest | ScoreRequest | DecodeRequest | TranslateRequest | ScenarioRequest | CohortRequest} Request */
+/**
+ * @typedef {VersionRequest | ScoreRequest | DecodeRequest | TranslateRequest | ScenarioRequest | CohortRequest} Request
+ */
 
 /** @typedef {{package: string, bank: string, python: string, minutes: number}} Version */
 

@@ -98,6 +98,7 @@ bench: install chromium tools
 	$(PY) tests/bench/bench_score.py
 	$(PY) tests/bench/quick_check.py
 	$(PY) tests/bench/bench_workshop.py
+	$(PY) tests/bench/plan_bench.py
 	$(PY) tests/bench/browser_bench.py $(BENCH_ARGS)
 
 .PHONY: report

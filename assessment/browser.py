@@ -17,6 +17,8 @@ Operations (``{"op": ...}``) and what ``{"ok": true, ...}`` adds:
   CSV) and optionally ``column`` (the CSV column to read): ``summary``
   (``CohortSummary.to_dict()``), and the downloads ``csv`` and ``json`` as text. At most
   ``COHORT_PAGE_LIMIT`` links at once, so one call stays well inside the page's time limit.
+- ``plan-check``, ``plan-markdown``, ``plan-encode``, ``plan-decode``, ``plan-example``: the
+  plan page's requests, described in ``assessment.plan_browser``.
 
 ``handle`` never raises: every failure becomes ``{"ok": false, "error": {...}}`` with a
 message the page can show as it is.
@@ -30,7 +32,8 @@ from collections.abc import Callable
 from typing import Any
 
 from assessment.bank import load_bank
-from assessment.errors import AssessmentError, BadAnswer, BadRequest, allowed_list
+from assessment.errors import AssessmentError, BadAnswer, BadPlan, BadRequest, allowed_list
+from assessment.plan_browser import PLAN_OPERATIONS
 from assessment.scenarios import find_scenario
 from assessment.scoring import score
 from assessment.sharecode import Decoded, carry_over, decode, encode
@@ -149,6 +152,7 @@ OPERATIONS: dict[str, Callable[[dict[str, Any]], Response]] = {
     "translate": _translate,
     "scenario": _scenario,
     "cohort": _cohort,
+    **PLAN_OPERATIONS,
 }
 
 
@@ -175,7 +179,7 @@ def handle(request_json: str) -> str:
                 field="op",
             )
         return json.dumps({"ok": True, **operation(request)})
-    except BadRequest as error:
+    except (BadRequest, BadPlan) as error:
         return _failure(type(error).__name__, error.message, error.field)
     except AssessmentError as error:
         return _failure(type(error).__name__, error.message, error.question)

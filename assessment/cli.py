@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import shutil
 import sys
@@ -33,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
             "Score the leverage and the ethics of one negotiation you are preparing for. "
             "With no options, asks the questions one by one."
         ),
-        epilog="Summarise a group's share links: python -m assessment cohort --help",
+        epilog="Two more commands: python -m assessment plan FILE checks a negotiation plan, and "
+        "python -m assessment cohort FILE summarises a group's share links (each with --help).",
     )
     source = parser.add_mutually_exclusive_group()
     source.add_argument(
@@ -145,13 +147,17 @@ def _interview(bank: Bank, page: Page) -> dict[str, str]:
     return answers
 
 
+# Commands with their own options, each in its own module with a `main(argv) -> int`.
+SUBCOMMANDS = {"plan": "assessment.plan_cli", "cohort": "assessment.cohort_cli"}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the tool; returns the exit status (0 ok, 1 bad input, 130 stopped)."""
     given = sys.argv[1:] if argv is None else list(argv)
-    if given[:1] == ["cohort"]:
-        from assessment.cohort_cli import main as cohort
-
-        return cohort(given[1:])
+    if given[:1] and given[0] in SUBCOMMANDS:
+        command = importlib.import_module(SUBCOMMANDS[given[0]])
+        status: int = command.main(given[1:])
+        return status
     arguments = _parser().parse_args(given)
     if arguments.schema:
         print(schema_text(), end="")

@@ -74,6 +74,15 @@ class BadRequest(AssessmentError):
         self.field = field
 
 
+class BadPlan(AssessmentError):
+    """A negotiation plan (a plan file, a plan link, or the plan page's fields) breaks the plan's
+    format; ``field`` names the field, as the plan page's form and the plan files name it."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 def allowed_list(values: Iterable[str]) -> str:
     """Format allowed values for a message: 'a', 'b' or 'c'."""
     quoted = [repr(value) for value in values]

@@ -1,8 +1,11 @@
-"""Worked examples' key numbers: reads `assessment/plans/<id>.toml`, checks each plan against the
-rules the site teaches, and fills `{{ example.NAME }}` placeholders in the example's page.
+"""Worked examples' plans on their pages: reads `assessment/plans/<id>.toml` with the assessment
+package, holds it to the package's own plan checks (the ones the plan page runs as a reader
+types), and fills `{{ example.NAME }}` placeholders in the example's page from it.
 
 A page opts in with `example: <id>` in its front matter. The numbers live only in the plan, so
-the text, the checks and the assessment's scenario of the same id cannot drift apart.
+the text, the checks, the plan page's copy and the assessment's scenario of the same id cannot
+drift apart. Besides the plan, the file's `[figures]` hold the page's other numbers; only this
+module reads them.
 """
 
 from __future__ import annotations
@@ -14,14 +17,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assessment.errors import BadPlan
+from assessment.plan import Plan, read_plan
+from assessment.plan_checks import check_plan
+from assessment.plan_files import FOLDER, PAGE_ONLY
+from assessment.quantity import UNITS, Quantity, read_number
 from build_scripts.errors import BuildError
 
-PLANS_FOLDER = Path("assessment") / "plans"
-DIRECTIONS = ("higher", "lower")
-UNITS = ("£", "€", "$", "%", "days")
+PLANS_FOLDER = Path("assessment") / FOLDER
 POINTS = ("alternative", "walk_away", "target", "opening", "their_likely_limit")
 TEXTS = ("alternative_note", "walk_away_reason")
-KEYS = ("better", "unit", *POINTS, *TEXTS, "figures")
+# The plan's fields a worked example's page relies on, beyond what the checks ask of any plan.
+EXAMPLE_NEEDS = ("unit", "alternative", "their_likely_limit")
 PLACEHOLDER = re.compile(r"\{\{\s*example\.(?P<name>[A-Za-z_][\w.]*)\s*\}\}")
 # Anything that looks like an attempt at a placeholder, so a typo is an error, not stray text.
 PLACEHOLDER_LIKE = re.compile(r"\{\{[^}]*example[^}]*\}\}")
@@ -32,96 +39,50 @@ class PlanError(BuildError):
 
 
 @dataclass(frozen=True)
-class Quantity:
-    """A number with its unit, written the site's way: £68,000, 3%, 45 days."""
-
-    value: int | float
-    unit: str
-
-    def __str__(self) -> str:
-        if self.unit in ("£", "€", "$"):
-            amount = f"{self.value:,}" if isinstance(self.value, int) else f"{self.value:,.2f}"
-            return f"{self.unit}{amount}"
-        number = f"{self.value:g}"
-        if self.unit == "%":
-            return f"{number}%"
-        return f"{number} day" if self.value == 1 else f"{number} days"
-
-
-@dataclass(frozen=True)
-class Plan:
-    """One worked example's numbers, all in one unit, with `better` saying which way is good."""
+class ExamplePlan:
+    """One worked example's plan and its page's other figures."""
 
     id: str
-    better: str
-    unit: str
-    alternative: int | float
-    alternative_note: str
-    walk_away: int | float
-    walk_away_reason: str
-    target: int | float
-    opening: int | float
-    their_likely_limit: int | float
+    plan: Plan
     figures: Mapping[str, Quantity] = field(default_factory=dict)
-
-    def beyond(self, first: int | float, second: int | float) -> bool:
-        """Whether `first` is strictly better for the reader than `second`."""
-        return first > second if self.better == "higher" else first < second
 
     @property
     def zopa(self) -> bool:
         """A zone of possible agreement exists when their likely limit reaches your walk-away."""
-        return not self.beyond(self.walk_away, self.their_likely_limit)
+        plan = self.plan
+        assert plan.walk_away is not None and plan.their_likely_limit is not None
+        return not plan.beyond(plan.walk_away, plan.their_likely_limit)
 
     def values(self) -> dict[str, str]:
         """Every name a page may use as `{{ example.NAME }}`, with its text."""
-        named = {point: str(Quantity(getattr(self, point), self.unit)) for point in POINTS}
-        named |= {text: getattr(self, text) for text in TEXTS}
+        named = {
+            point: str(self.plan.quantity(value))
+            for point in POINTS
+            if (value := getattr(self.plan, point)) is not None
+        }
+        named |= {text: getattr(self.plan, text) for text in TEXTS if getattr(self.plan, text)}
         named |= {f"figures.{name}": str(quantity) for name, quantity in self.figures.items()}
         return named
 
 
-def problems(plan: Plan) -> list[str]:
-    """Where the plan breaks the rules the site teaches; an empty list when it keeps them."""
-    found = []
-    alternative, walk_away = plan.alternative, plan.walk_away
-    worse_than_alternative = plan.beyond(alternative, walk_away)
-    if worse_than_alternative and not plan.walk_away_reason:
-        found.append(
-            f"walk_away ({walk_away}) is worse than the alternative ({alternative}): set it no "
-            "worse than the alternative, or give walk_away_reason"
-        )
-    if plan.walk_away_reason and not worse_than_alternative:
-        found.append(
-            "walk_away_reason is given, but the walk-away is no worse than the alternative: "
-            "remove the reason, or it explains nothing"
-        )
-    if not plan.beyond(plan.target, walk_away):
-        found.append(
-            f"target ({plan.target}) must lie beyond the walk-away ({walk_away}), "
-            f"{plan.better} being better"
-        )
-    if not plan.beyond(plan.opening, plan.target):
-        found.append(
-            f"opening ({plan.opening}) must lie beyond the target ({plan.target}), "
-            f"{plan.better} being better"
-        )
+def problems(example: ExamplePlan) -> list[str]:
+    """What the package's plan checks find (to change, to look at again, or still empty), each
+    naming its field: a worked example shows a whole plan that passes every check."""
+    from assessment import load_bank
+
+    found = [
+        f"{finding.field or 'plan'}: {finding.message}"
+        for finding in check_plan(example.plan, load_bank()).findings
+    ]
+    found += [
+        f"{name}: the example's page needs it"
+        for name in EXAMPLE_NEEDS
+        if getattr(example.plan, name) is None
+    ]
     return found
 
 
-def _number(value: object, file: str, key: str) -> int | float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise PlanError(f"{file}: {key} must be a number of 0 or more, got {value!r}")
-    return value
-
-
-def _text(value: object, file: str, key: str) -> str:
-    if not isinstance(value, str):
-        raise PlanError(f"{file}: {key} must be text in quotes, got {value!r}")
-    return value.strip()
-
-
-def _figures(raw: object, unit: str, file: str) -> dict[str, Quantity]:
+def _figures(raw: object, unit: str | None, file: str) -> dict[str, Quantity]:
     if not isinstance(raw, dict):
         raise PlanError(f"{file}: [figures] must be a table of name = number")
     figures = {}
@@ -129,51 +90,36 @@ def _figures(raw: object, unit: str, file: str) -> dict[str, Quantity]:
         key = f"figures.{name}"
         if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
             raise PlanError(f"{file}: {key}: use lowercase letters, digits and _ in names")
-        if isinstance(value, dict):
-            if set(value) != {"value", "unit"} or value["unit"] not in UNITS:
-                raise PlanError(
-                    f"{file}: {key} must be a number, or {{ value = <number>, unit = <one of "
-                    f"{', '.join(UNITS)}> }} for a unit other than the plan's"
-                )
-            figures[name] = Quantity(_number(value["value"], file, key), value["unit"])
-        else:
-            figures[name] = Quantity(_number(value, file, key), unit)
+        try:
+            if isinstance(value, dict):
+                if set(value) != {"value", "unit"} or value["unit"] not in UNITS:
+                    raise PlanError(
+                        f"{file}: {key} must be a number, or {{ value = <number>, unit = <one of "
+                        f"{', '.join(UNITS)}> }} for a unit other than the plan's"
+                    )
+                figures[name] = Quantity(read_number(value["value"], key), value["unit"])
+            else:
+                figures[name] = Quantity(read_number(value, key), unit)
+        except BadPlan as error:
+            raise PlanError(f"{file}: {error.message}") from error
     return figures
 
 
-def parse_plan(text: str, plan_id: str, file: str) -> Plan:
-    """One plan from its TOML text; PlanError naming the file and the key when it is malformed."""
+def parse_plan(text: str, plan_id: str, file: str) -> ExamplePlan:
+    """One example's plan from its TOML text; PlanError naming the file and the field when it
+    cannot be read (what the checks find is for `problems`)."""
     try:
         data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise PlanError(f"{file}: not valid TOML ({error})") from error
-    unknown = sorted(set(data) - set(KEYS))
-    if unknown:
-        raise PlanError(f"{file}: unknown key {unknown[0]!r}; the keys are {', '.join(KEYS)}")
-    optional = ("walk_away_reason", "figures")
-    missing = [key for key in KEYS if key not in data and key not in optional]
-    if missing:
-        raise PlanError(f"{file}: {missing[0]} is missing")
-    if data["better"] not in DIRECTIONS:
-        raise PlanError(f"{file}: better must be one of {', '.join(DIRECTIONS)}")
-    if data["unit"] not in UNITS:
-        raise PlanError(f"{file}: unit must be one of {', '.join(UNITS)}")
-    return Plan(
-        id=plan_id,
-        better=data["better"],
-        unit=data["unit"],
-        alternative_note=_text(data["alternative_note"], file, "alternative_note"),
-        walk_away_reason=_text(data.get("walk_away_reason", ""), file, "walk_away_reason"),
-        alternative=_number(data["alternative"], file, "alternative"),
-        walk_away=_number(data["walk_away"], file, "walk_away"),
-        target=_number(data["target"], file, "target"),
-        opening=_number(data["opening"], file, "opening"),
-        their_likely_limit=_number(data["their_likely_limit"], file, "their_likely_limit"),
-        figures=_figures(data.get("figures", {}), data["unit"], file),
-    )
+    raw_figures = data.pop(PAGE_ONLY, {})
+    read = read_plan(data)
+    if read.problems:
+        raise PlanError(f"{file}: {read.problems[0].message}")
+    return ExamplePlan(plan_id, read.plan, _figures(raw_figures, read.plan.unit, file))
 
 
-def load_plan(project_root: Path, plan_id: str) -> Plan:
+def load_plan(project_root: Path, plan_id: str) -> ExamplePlan:
     path = project_root / PLANS_FOLDER / f"{plan_id}.toml"
     file = path.relative_to(project_root).as_posix()
     if not path.is_file():
@@ -181,21 +127,21 @@ def load_plan(project_root: Path, plan_id: str) -> Plan:
     return parse_plan(path.read_text(encoding="utf-8"), plan_id, file)
 
 
-def load_plans(project_root: Path) -> dict[str, Plan]:
+def load_plans(project_root: Path) -> dict[str, ExamplePlan]:
     """Every plan, by id (its file name), sorted by id."""
     folder = project_root / PLANS_FOLDER
     return {path.stem: load_plan(project_root, path.stem) for path in sorted(folder.glob("*.toml"))}
 
 
-def fill_placeholders(markdown: str, plan: Plan, page: str) -> str:
+def fill_placeholders(markdown: str, example: ExamplePlan, page: str) -> str:
     """The page with every `{{ example.NAME }}` replaced; PlanError naming page and placeholder."""
-    values = plan.values()
+    values = example.values()
 
     def value(match: re.Match[str]) -> str:
         name = match["name"]
         if name not in values:
             raise PlanError(
-                f"{page}: unknown placeholder {match.group(0)!r}; plan {plan.id!r} has "
+                f"{page}: unknown placeholder {match.group(0)!r}; plan {example.id!r} has "
                 f"{', '.join(sorted(values))}"
             )
         return values[name]
@@ -220,8 +166,8 @@ def render_example(markdown: str, meta: Mapping[str, Any], page: str, project_ro
         return markdown
     if not isinstance(plan_id, str):
         raise PlanError(f"{page}: `example:` must name a plan in {PLANS_FOLDER.as_posix()}/")
-    plan = load_plan(project_root, plan_id)
-    broken = problems(plan)
+    example = load_plan(project_root, plan_id)
+    broken = problems(example)
     if broken:
         raise PlanError(f"{PLANS_FOLDER.as_posix()}/{plan_id}.toml: {'; '.join(broken)}")
-    return fill_placeholders(markdown, plan, page)
+    return fill_placeholders(markdown, example, page)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
@@ -19,6 +20,8 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 # A marker stands on a line of its own for a block, or inside a sentence for a single fact.
 MARKER = re.compile(r"<!-- generated: (?P<name>[\w.-]+) -->")
+# A static import of a module beside it or in a sibling folder: import … from "./x.mjs".
+IMPORT = re.compile(r"""^import\s[^;]*?\sfrom\s+"(?P<path>\.{1,2}/[^"]+\.mjs)";""", re.MULTILINE)
 
 # The fragments' templates, autoescaped; the link-to-us fragment is rendered with them too.
 ENVIRONMENT = jinja2.Environment(
@@ -30,6 +33,7 @@ ENVIRONMENT = jinja2.Environment(
 
 
 WORKSHEET_URL = "assessment/worksheet/"
+ASSESSMENT_URL = "assessment/"
 PRIVACY_URL = "reference/privacy/"
 
 # What the page needs to know, handed to it as data attributes of the form's root element, so
@@ -54,6 +58,15 @@ NOTE_LIMIT = 200
 # anything is read, so a wrong file cannot freeze the page (Python then takes at most
 # assessment.browser.COHORT_PAGE_LIMIT links of what it reads).
 FILE_LIMIT_BYTES = 2_000_000
+
+# The plan page (docs/assessment/plan.md): its entry module, and where it keeps the plan. Records
+# that belong with the answers are kept under "<STORAGE_KEY>/<name>", so the assessment's "Clear
+# my answers" removes them too (docs/assets/js/assessment/companions.mjs).
+PLAN_ENTRY_MODULE = "assets/js/plan/main.mjs"
+PLAN_STORAGE_KEY = f"{STORAGE_KEY}/plan"
+# How long the plan page waits after the reader's last keystroke before it asks Python to check.
+CHECK_DELAY_MS = 400
+PLAN_URL = "assessment/plan/"
 
 
 def form_parts(bank: Bank) -> list[dict[str, Any]]:
@@ -84,6 +97,59 @@ def page_modules(entry: str = ENTRY_MODULE) -> list[str]:
     )
 
 
+def python_page_context(assets: SiteAssets, site_root: str, entry: str) -> dict[str, object]:
+    """What every page that runs Python shares (templates/_python_page.html.j2): how Python
+    starts, and the page's own modules."""
+    return {
+        "site_root": site_root,
+        "assets": assets,
+        "start_limit_ms": START_LIMIT_MS,
+        "call_limit_ms": CALL_LIMIT_MS,
+        "worker_module": WORKER_MODULE,
+        "startup_archive": ARCHIVE,
+        "startup_snapshot": SNAPSHOT,
+        "entry_module": entry,
+        "page_modules": imported_modules(entry),
+    }
+
+
+def imported_modules(entry: str) -> list[str]:
+    """Site paths of every module the entry module imports, directly or through others (its
+    own folder's and shared ones), for the page to preload them all at once."""
+    found: set[str] = set()
+    todo = [PurePosixPath(entry)]
+    while todo:
+        module = todo.pop()
+        text = (DOCS / module).read_text(encoding="utf-8")
+        for match in IMPORT.finditer(text):
+            target = PurePosixPath(os.path.normpath(module.parent / match["path"]))
+            if target.as_posix() not in found:
+                found.add(target.as_posix())
+                todo.append(target)
+    return sorted(found)
+
+
+def render_plan_form(assets: SiteAssets, site_root: str) -> str:
+    """The plan page's form, sheet and buttons, generated from the plan's fields
+    (assessment/plan_fields.py) and the bank's questions about the warning."""
+    import assessment
+    from assessment.plan import warning_questions
+    from assessment.plan_fields import SECTIONS
+
+    bank = assessment.load_bank()
+    return ENVIRONMENT.get_template("plan/form.html.j2").render(
+        **python_page_context(assets, site_root, PLAN_ENTRY_MODULE),
+        bank=bank,
+        sections=SECTIONS,
+        warning_questions=warning_questions(bank),
+        assessment_url=ASSESSMENT_URL,
+        privacy_url=PRIVACY_URL,
+        check_delay_ms=CHECK_DELAY_MS,
+        storage_key=STORAGE_KEY,
+        plan_storage_key=PLAN_STORAGE_KEY,
+    )
+
+
 def render_assessment_form(assets: SiteAssets, site_root: str) -> str:
     """The assessment form and results panel, generated from ``assessment.load_bank()``."""
     import assessment
@@ -91,8 +157,7 @@ def render_assessment_form(assets: SiteAssets, site_root: str) -> str:
 
     bank = assessment.load_bank()
     return ENVIRONMENT.get_template("assessment/form.html.j2").render(
-        site_root=site_root,
-        assets=assets,
+        **python_page_context(assets, site_root, ENTRY_MODULE),
         bank=bank,
         parts=form_parts(bank),
         total=len(bank.questions),
@@ -100,16 +165,8 @@ def render_assessment_form(assets: SiteAssets, site_root: str) -> str:
         side_labels={side: words.label for side, words in bank.sides},
         worksheet_url=WORKSHEET_URL,
         privacy_url=PRIVACY_URL,
-        start_limit_ms=START_LIMIT_MS,
-        call_limit_ms=CALL_LIMIT_MS,
         storage_key=STORAGE_KEY,
         note_limit=NOTE_LIMIT,
-        entry_module=ENTRY_MODULE,
-        page_modules=page_modules(),
-        worker_module=WORKER_MODULE,
-        startup_archive=ARCHIVE,
-        startup_snapshot=SNAPSHOT,
-        package_version=assessment.__version__,
     )
 
 
@@ -118,20 +175,11 @@ def render_workshop(assets: SiteAssets, site_root: str) -> str:
     import assessment
 
     return ENVIRONMENT.get_template("workshop/workshop.html.j2").render(
-        site_root=site_root,
-        assets=assets,
+        **python_page_context(assets, site_root, WORKSHOP_ENTRY_MODULE),
         scenarios=assessment.load_scenarios().values(),
-        start_limit_ms=START_LIMIT_MS,
-        call_limit_ms=CALL_LIMIT_MS,
-        storage_key=STORAGE_KEY,
         assessment_url=ASSESSMENT_URL,
         note_limit=NOTE_LIMIT,
         file_limit_bytes=FILE_LIMIT_BYTES,
-        entry_module=WORKSHOP_ENTRY_MODULE,
-        page_modules=page_modules(WORKSHOP_ENTRY_MODULE),
-        worker_module=WORKER_MODULE,
-        startup_archive=ARCHIVE,
-        startup_snapshot=SNAPSHOT,
     )
 
 
@@ -151,6 +199,9 @@ def fill_markers(
         "quick-check.html": lambda: _quick_check(assets, site_root),
         "quick-storage-key": lambda: _quick_storage_key(),
         "assessment-minutes": _assessment_minutes,
+        "plan-form.html": lambda: render_plan_form(assets, site_root),
+        "plan-storage-key": lambda: PLAN_STORAGE_KEY,
+        "plan-link-limit": _plan_link_limit,
         **(extra or {}),
     }
 
@@ -179,10 +230,23 @@ def _assessment_minutes() -> str:
     return str(load_bank().minutes)
 
 
+def _plan_link_limit() -> str:
+    from assessment.plan_code import MAX_CODE_LENGTH
+
+    return f"{MAX_CODE_LENGTH:,}"
+
+
 def _reference_fragment(name: str) -> str:
     from build_scripts.reference import render_reference
 
     return render_reference()[name]
+
+
+def example_plan_anchors() -> set[str]:
+    """The `#example=<id>` links the plan page answers itself: one per worked example's plan."""
+    from assessment.plan_files import example_ids
+
+    return {f"example={example_id}" for example_id in example_ids()}
 
 
 def scenario_anchors() -> set[str]:

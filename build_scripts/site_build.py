@@ -23,7 +23,12 @@ from build_scripts.email_cards import CardSet, build_cards, write_card_files
 from build_scripts.errors import BuildError
 from build_scripts.example_plans import render_example
 from build_scripts.feed import FEED_FILE, PageSummary, render_feed, summarize_nav
-from build_scripts.fragments import ENVIRONMENT, fill_markers, scenario_anchors
+from build_scripts.fragments import (
+    ENVIRONMENT,
+    example_plan_anchors,
+    fill_markers,
+    scenario_anchors,
+)
 from build_scripts.glossary import GLOSSARY_PAGE, Term, link_first_uses, read_terms
 from build_scripts.headers import write_publish_files
 from build_scripts.inline_styles import align_classes
@@ -43,6 +48,7 @@ from build_scripts.vendor import qr_files, qr_folder
 NGINX_SNIPPET = PROJECT_ROOT / "build" / "publish" / "nginx.conf"
 EMAIL_CACHE = PROJECT_ROOT / ".cache" / "email-cards"
 ASSESSMENT_PAGE = "assessment/index.md"
+PLAN_PAGE = "assessment/plan.md"
 # A printed page ends with its own address as a QR code; the worksheet, which is filled in on
 # paper, with the assessment's, where the same questions are scored online.
 WORKSHEET_PAGE = "assessment/worksheet.md"
@@ -120,6 +126,9 @@ class SiteBuild:
         # The assessment page answers `#scenario=<id>` fragments itself, so links to them are valid.
         if page.file.src_uri == ASSESSMENT_PAGE and page.present_anchor_ids is not None:
             page.present_anchor_ids.update(scenario_anchors())
+        # The plan page opens a worked example's plan from `#example=<id>` itself.
+        if page.file.src_uri == PLAN_PAGE and page.present_anchor_ids is not None:
+            page.present_anchor_ids.update(example_plan_anchors())
         if is_article(page.file.src_uri):
             html = self._link_glossary_terms(html, page, config)
         html = align_classes(html)  # a strict CSP blocks the style attributes Markdown tables use

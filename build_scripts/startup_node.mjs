@@ -43,7 +43,24 @@ def exercise():
     assert not call({"op": "cohort", "text": "n,m\\na,b"})["ok"]
     assert not json.loads(browser.handle("not json"))["ok"]
     assert not json.loads(browser.handle(None))["ok"]
+    exercise_plans(call, answers, bank)
     return True
+
+# The plan page's operations (assessment/plan_browser.py), their error paths included.
+def exercise_plans(call, answers, bank):
+    from assessment.plan_files import example_ids
+    for example in example_ids():
+        form = call({"op": "plan-example", "id": example})["form"]
+        checked = call({"op": "plan-check", "form": form, "answers": answers, "version": bank.version})
+        assert checked["ok"], checked
+        assert call({"op": "plan-markdown", "form": form})["ok"]
+        plan_code = call({"op": "plan-encode", "form": form})["code"]
+        assert call({"op": "plan-decode", "code": plan_code})["form"] == form
+    assert call({"op": "plan-check", "form": {}, "answers": {"x": "y"}, "version": "1"})["ok"]
+    for bad in ({"op": "plan-decode", "code": plan_code[:-2] + "zz"}, {"op": "plan-decode", "code": "x"},
+                {"op": "plan-check", "form": []}, {"op": "plan-example", "id": "nope"},
+                {"op": "plan-encode", "form": {"find_out": "\\n".join(map(str, range(99)))}}):
+        assert not call(bad)["ok"], bad
 
 exercise()
 `;

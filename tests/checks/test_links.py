@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from assessment import load_scenarios
+from assessment.plan_files import example_ids
 from tests.checks.conftest import page_url
 from tests.checks.linkcheck import LinkChecker, Report
 from tests.checks.summary import record, record_section, write_report
@@ -18,11 +19,16 @@ from tests.support.static_server import serve
 
 ASSESSMENT_PAGE = "assessment/"
 SCENARIO = "scenario="
+PLAN_PAGE = "assessment/plan/"
+EXAMPLE = "example="
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
 
 
 def scenario_fragment_ok(page: str, fragment: str) -> bool:
-    """The assessment page's script answers `#scenario=<id>`: valid when the id is a scenario."""
+    """The assessment page's script answers `#scenario=<id>`: valid when the id is a scenario;
+    the plan page's answers `#example=<id>`: valid when the id is a worked example's plan."""
+    if page == PLAN_PAGE:
+        return fragment.startswith(EXAMPLE) and fragment.removeprefix(EXAMPLE) in example_ids()
     return (
         page == ASSESSMENT_PAGE
         and fragment.startswith(SCENARIO)
@@ -96,6 +102,8 @@ def test_the_checker_reports_dead_links_missing_anchors_and_images(tmp_path: Pat
             <img src="missing.png" alt="missing image">
             <a href="assessment/#scenario={known_scenario}">known scenario</a>
             <a href="assessment/#scenario=no-such-scenario">unknown scenario</a>
+            <a href="assessment/plan/#example={example_ids()[0]}">known example plan</a>
+            <a href="assessment/plan/#example=no-such-plan">unknown example plan</a>
             <a href="https://published.example/good/">published address</a>
             <a href="https://published.example/lost/">published, dead</a>
             <a href="https://example.org/elsewhere">external</a>
@@ -103,6 +111,7 @@ def test_the_checker_reports_dead_links_missing_anchors_and_images(tmp_path: Pat
             </body></html>""",
         "good/index.html": '<!DOCTYPE html><html><body><h2 id="here">Here</h2></body></html>',
         "assessment/index.html": '<!DOCTYPE html><html><body><div id="fl-assessment"></div>',
+        "assessment/plan/index.html": '<!DOCTYPE html><html><body><div id="fl-plan"></div>',
         "style.css": "body { background: url('missing-bg.png'); }",
         "sitemap.xml": """<?xml version="1.0" encoding="UTF-8"?>
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -122,11 +131,12 @@ def test_the_checker_reports_dead_links_missing_anchors_and_images(tmp_path: Pat
         "'gone/': 404",
         "<img src> 'missing.png': 404",
         "'assessment/#scenario=no-such-scenario': no element with id",
+        "'assessment/plan/#example=no-such-plan': no element with id",
         "'https://published.example/lost/': 404",
         "'https://published.example/removed/': 404",
         "css url() 'missing-bg.png': 404",
     ):
         assert expected in broken, f"{expected!r} not reported in:\n{broken}"
-    assert len(report.broken) == 7, broken
+    assert len(report.broken) == 8, broken
     assert list(report.external) == ["https://example.org/elsewhere"]
     assert all(url.startswith(base_url) for url in report.fetched)

@@ -1,4 +1,5 @@
-"""Each worked example's numbers exist once, in its plan, and obey the rules the site teaches."""
+"""Each worked example's plan exists once, in assessment/plans/, passes every check of the plan
+page (the package's own checks), and gives its page every number it states."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from assessment import load_bank
+from assessment.plan_files import example_ids, load_example
 from build_scripts.example_plans import (
-    Plan,
+    ExamplePlan,
     PlanError,
     Quantity,
     fill_placeholders,
@@ -26,6 +29,7 @@ EXAMPLE_PAGES = [page for page in all_pages() if "example" in page.meta]
 TYPED_NUMBER = re.compile(r"[£€$]\s?\d|\d\s?%|\b\d+[\d,.]*\s+days?\b")
 
 GOOD_PLAN = """
+deal = "My pay in a new role"
 better = "higher"
 unit = "£"
 alternative = 68000
@@ -34,14 +38,34 @@ walk_away = 68000
 target = 72000
 opening = 75000
 their_likely_limit = 74000
+interests = ["Fill the role soon"]
+find_out = ["Who decides on pay"]
+first_words = "Thank you for the offer."
+warning = "If we cannot agree by Friday, I will take the other offer."
+[[concessions]]
+to = 74000
+in_return = "a start date that suits me"
+[[trades]]
+issue = "Start date"
+to_you = "little"
+to_them = "a-lot"
+[warning_answers]
+next-steps = "walk"
+pressing = "firm"
+escalation = "no"
 [figures]
 band_low = 62000
 notice = { value = 30, unit = "days" }
 """
 
 
-def good_plan() -> Plan:
+def good_plan() -> ExamplePlan:
     return parse_plan(GOOD_PLAN, "sample", "assessment/plans/sample.toml")
+
+
+def changed(example: ExamplePlan, **changes: object) -> ExamplePlan:
+    """The example with its plan changed, as a broken plan file would read."""
+    return dataclasses.replace(example, plan=dataclasses.replace(example.plan, **changes))
 
 
 def test_the_worked_examples_have_plans() -> None:
@@ -52,11 +76,17 @@ def test_the_worked_examples_have_plans() -> None:
         "lease-renewal",
         "procurement-tender",
     } <= set(PLANS)
+    assert set(example_ids()) == set(PLANS)
 
 
 @pytest.mark.parametrize("plan_id", sorted(PLANS))
-def test_every_plan_keeps_the_rules_the_site_teaches(plan_id: str) -> None:
+def test_every_example_plan_is_whole_and_passes_every_check_of_the_plan_page(plan_id: str) -> None:
     assert problems(PLANS[plan_id]) == []
+
+
+@pytest.mark.parametrize("plan_id", sorted(PLANS))
+def test_the_package_ships_the_same_plan_the_build_checks(plan_id: str) -> None:
+    assert load_example(plan_id, load_bank()) == PLANS[plan_id].plan
 
 
 @pytest.mark.parametrize("plan_id", sorted(PLANS))
@@ -72,8 +102,8 @@ def test_each_example_page_says_whether_a_zopa_exists_as_its_plan_does(page: Pag
     assert isinstance(stated, bool), f"{page.path}: front matter needs `zopa: true` or `false`"
     assert stated == plan.zopa, (
         f"{page.path} says zopa: {stated}, but their likely limit "
-        f"({plan.their_likely_limit}) {'reaches' if plan.zopa else 'falls short of'} "
-        f"the walk-away ({plan.walk_away})"
+        f"({plan.plan.their_likely_limit}) {'reaches' if plan.zopa else 'falls short of'} "
+        f"the walk-away ({plan.plan.walk_away})"
     )
 
 
@@ -109,43 +139,52 @@ def test_a_good_plan_fills_its_page() -> None:
     assert good_plan().zopa
 
 
-# The checker itself: a plan broken on purpose fails each rule, with a message that says why.
+# The checks themselves (assessment/plan_checks.py; tests/unit/test_plan_checks.py tests them in
+# full): a plan broken on purpose stops its page, with a message naming the field and saying why.
 
 
 def test_a_walk_away_worse_than_the_alternative_needs_a_reason() -> None:
-    plan = dataclasses.replace(good_plan(), walk_away=66000)
+    plan = changed(good_plan(), walk_away=66000)
     assert problems(plan) == [
-        "walk_away (66000) is worse than the alternative (68000): set it no worse than the "
-        "alternative, or give walk_away_reason"
+        "walk_away: Your walk-away point (£66,000) is worse than your alternative (£68,000): set "
+        "it at least £68,000, or write below why a worse deal would still be right for you."
     ]
-    reasoned = dataclasses.replace(plan, walk_away_reason="the job is worth £2,000 more to me")
-    assert problems(reasoned) == []
+    assert problems(changed(plan, walk_away_reason="the job is worth more to me")) == []
 
 
 def test_a_reason_for_a_walk_away_that_needs_none_is_flagged() -> None:
-    plan = dataclasses.replace(good_plan(), walk_away_reason="because")
-    assert problems(plan) == [
-        "walk_away_reason is given, but the walk-away is no worse than the alternative: "
-        "remove the reason, or it explains nothing"
+    assert problems(changed(good_plan(), walk_away_reason="because")) == [
+        "walk_away_reason: You gave a reason, but your walk-away point is no worse than your "
+        "alternative: delete the reason, or check the two numbers."
     ]
 
 
 def test_a_target_not_beyond_the_walk_away_fails() -> None:
-    plan = dataclasses.replace(good_plan(), target=68000)
-    assert problems(plan) == [
-        "target (68000) must lie beyond the walk-away (68000), higher being better"
+    assert problems(changed(good_plan(), target=68000)) == [
+        "target: Your target (£68,000) must be above your walk-away point (£68,000): set it above "
+        "£68,000, at a figure you can defend."
     ]
 
 
 def test_an_opening_not_beyond_the_target_fails() -> None:
-    plan = dataclasses.replace(good_plan(), opening=71000)
-    assert problems(plan) == [
-        "opening (71000) must lie beyond the target (72000), higher being better"
+    broken = problems(changed(good_plan(), opening=71000))
+    assert broken[0] == (
+        "opening: Your opening (£71,000) must be above your target (£72,000): set it above "
+        "£72,000, leaving yourself room to move."
+    )
+
+
+def test_an_example_plan_with_an_empty_field_does_not_pass() -> None:
+    assert problems(changed(good_plan(), first_words="")) == [
+        "first_words: Your first few sentences: still empty."
+    ]
+    assert problems(changed(good_plan(), their_likely_limit=None)) == [
+        "their_likely_limit: the example's page needs it"
     ]
 
 
 def test_when_lower_is_better_the_rules_turn_round() -> None:
-    plan = dataclasses.replace(
+    plan = changed(
         good_plan(),
         better="lower",
         unit="days",
@@ -154,18 +193,19 @@ def test_when_lower_is_better_the_rules_turn_round() -> None:
         target=45,
         opening=30,
         their_likely_limit=75,
+        concessions=(dataclasses.replace(good_plan().plan.concessions[0], to=40),),
     )
     assert problems(plan) == []
     assert not plan.zopa  # they will not go below 75 days; you walk away above 60
-    assert dataclasses.replace(plan, their_likely_limit=60).zopa
-    assert problems(dataclasses.replace(plan, walk_away=100)) != []
-    assert problems(dataclasses.replace(plan, target=60)) != []
-    assert problems(dataclasses.replace(plan, opening=45)) != []
+    assert changed(plan, their_likely_limit=60).zopa
+    assert problems(changed(plan, walk_away=100)) != []
+    assert problems(changed(plan, target=60)) != []
+    assert problems(changed(plan, opening=45)) != []
 
 
 def test_a_zopa_exists_exactly_when_their_limit_reaches_your_walk_away() -> None:
-    assert dataclasses.replace(good_plan(), their_likely_limit=68000).zopa
-    assert not dataclasses.replace(good_plan(), their_likely_limit=67999).zopa
+    assert changed(good_plan(), their_likely_limit=68000).zopa
+    assert not changed(good_plan(), their_likely_limit=67999).zopa
 
 
 def test_an_unknown_placeholder_is_an_error_naming_the_page_and_the_placeholder() -> None:
@@ -193,13 +233,12 @@ def test_a_page_naming_a_missing_plan_is_an_error() -> None:
 @pytest.mark.parametrize(
     "line, broken, message",
     [
-        ('better = "higher"', 'better = "up"', "better must be one of higher, lower"),
-        ('unit = "£"', 'unit = "GBP"', "unit must be one of"),
-        ("target = 72000", 'target = "72k"', "target must be a number of 0 or more"),
+        ('better = "higher"', 'better = "up"', "better must be 'higher' or 'lower', not 'up'"),
+        ('unit = "£"', 'unit = "GBP"', "unit must be '£', '€'"),
+        ("target = 72000", 'target = "72k"', "target: '72k' is not a number: write it in digits"),
         ("target = 72000", "target = -1", "target must be a number of 0 or more"),
-        ('unit = "days" }', 'unit = "weeks" }', "figures.notice must be a number, or"),
-        ("target = 72000", "target = 72000\nstretch = 1", "unknown key 'stretch'"),
-        ("opening = 75000", "", "opening is missing"),
+        ('unit = "days" }', 'unit = "fortnights" }', "figures.notice must be a number, or"),
+        ("target = 72000", "target = 72000\nstretch = 1", "Unknown field 'stretch'"),
     ],
 )
 def test_a_malformed_plan_is_an_error_naming_the_file_and_key(
@@ -215,5 +254,7 @@ def test_a_page_whose_plan_breaks_a_rule_does_not_build(tmp_path: Path) -> None:
     plans = tmp_path / "assessment" / "plans"
     plans.mkdir(parents=True)
     (plans / "bad.toml").write_text(GOOD_PLAN.replace("target = 72000", "target = 60000"))
-    with pytest.raises(PlanError, match=r"bad\.toml: target \(60000\) must lie beyond"):
+    with pytest.raises(
+        PlanError, match=r"bad\.toml: target: Your target \(£60,000\) must be above"
+    ):
         render_example("{{ example.target }}", {"example": "bad"}, "examples/x.md", tmp_path)

@@ -8,11 +8,13 @@ from pathlib import Path
 from mkdocs_redirects.plugin import write_html
 
 import assessment
+from assessment.plan_files import example_ids
 from tests.conftest import PROJECT_ROOT
 from tests.publish.built_pages import content_pages, parse, resolve
 
 PUBLISHED = PROJECT_ROOT / "tests" / "published-urls.txt"
 ASSESSMENT_ROOT = "fl-assessment"  # the page answers #scenario=<id> itself, from the package
+PLAN_ROOT = "fl-plan"  # the plan page answers #example=<id> itself, from the package
 
 
 def published_urls() -> list[str]:
@@ -20,10 +22,13 @@ def published_urls() -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
-def broken_links(site: Path, urls: Iterable[str], scenario_ids: Iterable[str]) -> list[str]:
+def broken_links(
+    site: Path, urls: Iterable[str], scenario_ids: Iterable[str], plan_ids: Iterable[str] = ()
+) -> list[str]:
     """Each URL whose page is gone (with no redirect) or whose anchor is no longer on it."""
     problems = []
     scenarios = {f"scenario={scenario_id}" for scenario_id in scenario_ids}
+    examples = {f"example={plan_id}" for plan_id in plan_ids}
     for url in urls:
         path, _, anchor = url.partition("#")
         landing = resolve(site, path)
@@ -33,6 +38,8 @@ def broken_links(site: Path, urls: Iterable[str], scenario_ids: Iterable[str]) -
         ids = parse(landing).ids
         if ASSESSMENT_ROOT in ids:
             ids |= scenarios
+        if PLAN_ROOT in ids:
+            ids |= examples
         if anchor and anchor not in ids:
             problems.append(f"{url}: the page has no #{anchor} any more")
     return problems
@@ -41,7 +48,7 @@ def broken_links(site: Path, urls: Iterable[str], scenario_ids: Iterable[str]) -
 def test_every_published_url_still_works(built_site: Path) -> None:
     urls = published_urls()
     assert len(urls) > 100
-    assert broken_links(built_site, urls, assessment.load_scenarios()) == []
+    assert broken_links(built_site, urls, assessment.load_scenarios(), example_ids()) == []
 
 
 def test_every_page_of_the_site_is_in_the_published_list(built_site: Path) -> None:
@@ -81,4 +88,12 @@ def test_scenario_links_are_valid_only_for_packaged_scenarios(tmp_path: Path) ->
     urls = ["/assessment/#scenario=job-offer", "/assessment/#scenario=retired"]
     assert broken_links(site, urls, ["job-offer"]) == [
         "/assessment/#scenario=retired: the page has no #scenario=retired any more"
+    ]
+
+
+def test_example_plan_links_are_valid_only_for_shipped_plans(tmp_path: Path) -> None:
+    site = _site(tmp_path, {"assessment/plan/index.html": f'<div id="{PLAN_ROOT}"></div>'})
+    urls = ["/assessment/plan/#example=job-offer", "/assessment/plan/#example=retired"]
+    assert broken_links(site, urls, [], ["job-offer"]) == [
+        "/assessment/plan/#example=retired: the page has no #example=retired any more"
     ]

@@ -7,21 +7,22 @@
 import { loadSaved, questionsOf, readForm, saveAnswers, writeForm } from "./answers.mjs";
 import { carryOver } from "./carry-over.mjs";
 import { readConfig } from "./config.mjs";
+import { clearCompanions } from "./companions.mjs";
 import { copyLink, download } from "./keep.mjs";
 import { showKindWording } from "./kind.mjs";
 import { linkInAddress, openLink } from "./links.mjs";
 import { dismissNotice, notify } from "./notices.mjs";
 import { showProgress } from "./progress.mjs";
 import { drawResult, showScoringError } from "./result-view.mjs";
-import { Scorer } from "./scorer-client.mjs";
 import { shuffleOptions } from "./shuffle.mjs";
 import { showFailure, showReady, showStarting } from "./status.mjs";
 import { findParts, readWording } from "./view.mjs";
+import { visitScorer } from "./visit-scorer.mjs";
 
 /** @typedef {import("./view.mjs").View} View */
 /** @typedef {import("../scorer/protocol.mjs").Answers} Answers */
 
-/** @type {Scorer | null} one per visit; replaced only when it has failed */
+/** @type {import("./scorer-client.mjs").Scorer | null} the visit's (visit-scorer.mjs) */
 let scorer = null;
 /** @type {View | null} the assessment on the page showing now */
 let view = null;
@@ -48,15 +49,13 @@ export function linkOpened() {
 // A call that fails has already been reported by the scorer's `failed` event.
 function stopped() {}
 
-/** @param {View} v */
+/** The visit's scorer, shared with the plan page, reporting to this page. @param {View} v */
 function scorerFor(v) {
-  if (!scorer || scorer.state === "failed") {
-    scorer = new Scorer(v.config, {
-      progress: (progress) => view && showStarting(view, progress),
-      ready: (version) => view && ready(view, version),
-      failed: (reason, stage) => view && failed(view, reason, stage),
-    });
-  }
+  scorer = visitScorer(v.config, {
+    progress: (progress) => view && showStarting(view, progress),
+    ready: (version) => view && ready(view, version),
+    failed: (reason, stage) => view && failed(view, reason, stage),
+  });
   return scorer;
 }
 
@@ -160,15 +159,19 @@ function apply(v) {
 /** @param {View} v */
 function clearAnswers(v) {
   const cleared = v.answers;
+  // The records kept with the answers (the plan page's plan) go too, and come back with Undo.
+  const companions = clearCompanions(v.config.storageKey);
   v.previous = null;
   v.old = null;
   apply(v)({});
-  if (!Object.keys(cleared).length) return;
-  notify(v, "Your answers were cleared from the form and from this browser.", {
+  if (!Object.keys(cleared).length && !companions.count) return;
+  const what = companions.count ? "Your answers and your negotiation plan were" : "Your answers were";
+  notify(v, `${what} cleared from the form and from this browser.`, {
     label: "Undo",
     run: () => {
       apply(v)(cleared);
-      notify(v, "Your answers are back.");
+      companions.restore();
+      notify(v, companions.count ? "Your answers and your plan are back." : "Your answers are back.");
     },
   });
 }

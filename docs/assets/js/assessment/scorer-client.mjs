@@ -5,7 +5,7 @@
 // past the limit makes the scorer fail: every pending call is rejected, the worker is stopped,
 // and `failed` is reported once. A failed scorer is never used again: the next one is fresh.
 
-/** @typedef {import("./config.mjs").PageConfig} PageConfig */
+/** @typedef {import("./config.mjs").StartConfig} StartConfig */
 /** @typedef {import("../scorer/protocol.mjs").Request} Request */
 /** @typedef {import("../scorer/protocol.mjs").Version} Version */
 /** @typedef {import("../scorer/protocol.mjs").ToWorker} ToWorker */
@@ -43,7 +43,7 @@ export class Scorer {
   #callLimitMs;
   #events;
 
-  /** @param {PageConfig} config @param {ScorerEvents} events */
+  /** @param {StartConfig} config @param {ScorerEvents} events */
   constructor(config, events) {
     this.#events = events;
     this.#callLimitMs = config.callLimitMs;

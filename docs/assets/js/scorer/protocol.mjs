@@ -18,7 +18,8 @@
 /** @typedef {{op: "scenario", id: string}} ScenarioRequest */
 /** @typedef {{op: "cohort", text: string, column?: string}} CohortRequest */
 /**
- * @typedef {VersionRequest | ScoreRequest | DecodeRequest | TranslateRequest | ScenarioRequest | CohortRequest} Request
+ * @typedef {VersionRequest | ScoreRequest | DecodeRequest | TranslateRequest | ScenarioRequest
+ *   | CohortRequest | PlanRequest} Request
  */
 
 /** @typedef {{package: string, bank: string, python: string, minutes: number}} Version */
@@ -56,7 +57,63 @@
 
 /**
  * @template {Request["op"]} Op
- * @typedef {({ok: true} & Replies[Op]) | {ok: false, error: EngineError}} Response
+ * @typedef {({ok: true} & (Replies & PlanReplies)[Op]) | {ok: false, error: EngineError}} Response
+ */
+
+// ----------------------------------------------------------------------- the plan page's requests
+// (assessment/plan_browser.py describes each reply)
+
+/** @typedef {Record<string, string>} PlanForm the plan page's field names and their text */
+/** @typedef {{op: "plan-check", form: PlanForm, answers?: Answers, version?: string}} PlanCheckRequest */
+/** @typedef {{op: "plan-markdown" | "plan-encode", form: PlanForm}} PlanFormRequest */
+/** @typedef {{op: "plan-decode", code: string}} PlanDecodeRequest */
+/** @typedef {{op: "plan-example", id: string}} PlanExampleRequest */
+/** @typedef {PlanCheckRequest | PlanFormRequest | PlanDecodeRequest | PlanExampleRequest} PlanRequest */
+
+/** @typedef {{href: string, title: string}} PlanLink a place in the site's articles */
+/** @typedef {"fix" | "review" | "empty"} PlanLevel */
+/** @typedef {{field: string | null, level: PlanLevel, message: string}} PlanFinding */
+/**
+ * @typedef {object} PlanHint
+ * @property {string | null} field the field it belongs beside; null: the plan as a whole
+ * @property {"alternative" | "find-out" | "red" | "amber"} kind
+ * @property {string} text
+ * @property {PlanLink | null} link
+ * @property {string | null} add a line the reader may add to the field as it is
+ */
+/**
+ * @typedef {object} SheetBlock one block of the plan on one page, with whichever parts it has
+ * @property {string} id
+ * @property {string} heading
+ * @property {string[][]} rows label and text
+ * @property {string[][]} table the first row holds the headings
+ * @property {string[]} items
+ * @property {boolean} checklist
+ * @property {string} text
+ */
+/** @typedef {{title: string, blocks: SheetBlock[]}} PlanSheet */
+/**
+ * @typedef {object} PlanWarning the warning judged by the bank's rule
+ * @property {{level: string, label: string, summary: string} | null} verdict
+ * @property {{name: string, level: string, fair_alternative: string, link: PlanLink | null}[]} problems
+ * @property {string[]} unanswered
+ */
+/**
+ * @typedef {object} PlanCheckReply
+ * @property {{summary: string, passed: boolean, counts: Record<PlanLevel, number>, findings: PlanFinding[]}} checks
+ * @property {PlanWarning} warning
+ * @property {PlanHint[]} hints
+ * @property {string | null} notice why the saved assessment answers gave no hints
+ * @property {PlanForm} prefill values for a plan being started
+ * @property {PlanSheet} sheet
+ */
+/**
+ * @typedef {object} PlanReplies what each plan operation answers when it succeeds, by its `op`
+ * @property {PlanCheckReply} plan-check
+ * @property {{markdown: string, filename: string}} plan-markdown
+ * @property {{code: string, length: number, limit: number}} plan-encode
+ * @property {{form: PlanForm, notice: string | null}} plan-decode
+ * @property {{form: PlanForm, title: string}} plan-example
  */
 
 // ----------------------------------------------------------------------- page to worker

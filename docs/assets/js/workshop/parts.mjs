@@ -2,9 +2,9 @@
 // The workshop page's parts, found by the data-fl-* attributes that
 // build_scripts/templates/workshop/workshop.html.j2 writes, and the build's facts it reads from
 // the root (the start-up facts through the assessment's own config reader).
-import { readConfig } from "../assessment/config.mjs";
+import { readStartConfig } from "../assessment/config.mjs";
 
-/** @typedef {import("../assessment/config.mjs").PageConfig} PageConfig */
+/** @typedef {import("../assessment/config.mjs").StartConfig} StartConfig */
 
 /**
  * @typedef {object} Parts
@@ -36,7 +36,7 @@ import { readConfig } from "../assessment/config.mjs";
 
 /**
  * @typedef {object} WorkshopConfig
- * @property {PageConfig} page the facts every page with Python reads
+ * @property {StartConfig} page the facts every page with Python reads
  * @property {URL} assessmentUrl the assessment page, for the links a trainer makes
  * @property {number} noteLimit the most characters a note may have
  * @property {number} fileLimitBytes the largest file the page reads
@@ -97,7 +97,7 @@ export function readWorkshopConfig(root) {
   const assessment = root.dataset.assessmentUrl;
   if (!assessment) throw new Error("The workshop page has no data-assessment-url: the build is broken.");
   return {
-    page: readConfig(root),
+    page: readStartConfig(root),
     assessmentUrl: new URL(assessment, location.href),
     noteLimit: count(root, "noteLimit"),
     fileLimitBytes: count(root, "fileLimitBytes"),

@@ -1,9 +1,9 @@
 // @ts-check
-// The workshop page's controller: mounts the page on each view of it, keeps one scorer per
-// visit (across instant navigation), reads pasted text or a loaded file (on this device, with
-// FileReader), asks Python for the summary and hands it to the view. Python makes the summary
-// and both downloads; nothing here counts or computes a figure.
-import { Scorer } from "../assessment/scorer-client.mjs";
+// The workshop page's controller: mounts the page on each view of it, uses the visit's one
+// scorer (shared across instant navigation with the assessment and plan pages), reads pasted text
+// or a loaded file (on this device, with FileReader), asks Python for the summary and hands it to
+// the view. Python makes the summary and both downloads; nothing here counts or computes a figure.
+import { visitScorer } from "../assessment/visit-scorer.mjs";
 import { el } from "../assessment/dom.mjs";
 import { makeLink } from "./link-builder.mjs";
 import { findParts, readWorkshopConfig } from "./parts.mjs";
@@ -25,7 +25,7 @@ import { drawSummary } from "./summary-view.mjs";
 
 const DOWNLOAD_NAME = "fair-leverage-workshop";
 
-/** @type {Scorer | null} one per visit; replaced only when it has failed */
+/** @type {import("../assessment/scorer-client.mjs").Scorer | null} the visit's, once asked for */
 let scorer = null;
 /** @type {Mounted | null} */
 let mounted = null;
@@ -36,19 +36,18 @@ export function showWorkshop(root) {
   else if (mounted?.root !== root) mount(root);
 }
 
+// The visit's one scorer, shared with the assessment and plan pages (visit-scorer.mjs).
 /** @param {Mounted} m */
 function scorerFor(m) {
-  if (!scorer || scorer.state === "failed") {
-    scorer = new Scorer(m.config.page, {
-      progress: (progress) => {
-        if (!mounted) return;
-        mounted.parts.progressBar.value = progress.percent;
-        mounted.parts.status.textContent = progress.text;
-      },
-      ready: () => mounted && ready(mounted),
-      failed: (reason) => mounted && failed(mounted, reason),
-    });
-  }
+  scorer = visitScorer(m.config.page, {
+    progress: (progress) => {
+      if (!mounted) return;
+      mounted.parts.progressBar.value = progress.percent;
+      mounted.parts.status.textContent = progress.text;
+    },
+    ready: () => mounted && ready(mounted),
+    failed: (reason) => mounted && failed(mounted, reason),
+  });
   return scorer;
 }
 

@@ -3,15 +3,7 @@
 from __future__ import annotations
 
 from build_scripts.assets import SiteAssets
-from build_scripts.fragments import (
-    CALL_LIMIT_MS,
-    ENVIRONMENT,
-    PRIVACY_URL,
-    START_LIMIT_MS,
-    WORKER_MODULE,
-    WORKSHEET_URL,
-)
-from build_scripts.startup import ARCHIVE, SNAPSHOT
+from build_scripts.fragments import ENVIRONMENT, PRIVACY_URL, WORKSHEET_URL, python_page_context
 
 FRAGMENT = "quick-check.html"
 TEMPLATE = "assessment/quick-check.html.j2"
@@ -30,8 +22,7 @@ def render_quick_check(assets: SiteAssets, site_root: str) -> str:
 
     bank = assessment.load_bank()
     return ENVIRONMENT.get_template(TEMPLATE).render(
-        site_root=site_root,
-        assets=assets,
+        **python_page_context(assets, site_root, ENTRY_MODULE),
         bank=bank,
         questions=quick_questions(bank),
         minutes=quick_minutes(bank),
@@ -40,11 +31,5 @@ def render_quick_check(assets: SiteAssets, site_root: str) -> str:
         worksheet_url=WORKSHEET_URL,
         privacy_url=PRIVACY_URL,
         assessment_url=ASSESSMENT_URL,
-        start_limit_ms=START_LIMIT_MS,
-        call_limit_ms=CALL_LIMIT_MS,
         storage_key=STORAGE_KEY,
-        entry_module=ENTRY_MODULE,
-        worker_module=WORKER_MODULE,
-        startup_archive=ARCHIVE,
-        startup_snapshot=SNAPSHOT,
     )

@@ -1,17 +1,17 @@
 // @ts-check
 // The quick check's controller: keeps the answers in step between the form and this browser's
-// storage (under the quick check's own key), starts Python with the assessment's worker client
-// (one scorer per visit, started the same way as on the assessment page), and asks it to score
-// the answers on every change with the normal `score`, drawing only the latest result. The
-// "Continue" link carries the answers to the full assessment as a share code Python made.
+// storage (under the quick check's own key), uses the visit's one scorer (shared with the
+// assessment and started the same way), and asks it to score the answers on every change with
+// the normal `score`, drawing only the latest result. The "Continue" link carries the answers
+// to the full assessment as a share code Python made.
 import { loadSaved, questionsOf, readForm, saveAnswers, writeForm } from "../assessment/answers.mjs";
 import { readConfig } from "../assessment/config.mjs";
-import { Scorer } from "../assessment/scorer-client.mjs";
+import { visitScorer } from "../assessment/visit-scorer.mjs";
 import { drawQuick, findQuickParts, showEmpty, showStatus } from "./quick-result.mjs";
 
 /** @typedef {import("./quick-result.mjs").QuickPage} QuickPage */
 
-/** @type {Scorer | null} one per visit; replaced only when it has failed */
+/** @type {import("../assessment/scorer-client.mjs").Scorer | null} the visit's scorer */
 let scorer = null;
 /** @type {QuickPage | null} the quick check on the page showing now */
 let page = null;
@@ -29,13 +29,11 @@ function stopped() {}
 
 /** @param {QuickPage} p */
 function start(p) {
-  if (!scorer || scorer.state === "failed") {
-    scorer = new Scorer(p.config, {
-      progress: (progress) => page && showStatus(page, "loading", progress.text),
-      ready: () => page && ready(page),
-      failed: (reason) => page && showStatus(page, "failed", `Python could not run in your browser: ${reason}`),
-    });
-  }
+  scorer = visitScorer(p.config, {
+    progress: (progress) => page && showStatus(page, "loading", progress.text),
+    ready: () => page && ready(page),
+    failed: (reason) => page && showStatus(page, "failed", `Python could not run in your browser: ${reason}`),
+  });
   if (scorer.state === "ready") ready(p);
   else showStatus(p, "loading", null);
   rescore(p);

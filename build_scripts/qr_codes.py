@@ -20,6 +20,7 @@ ERROR_LEVEL = "m"
 # The quiet zone a scanner needs around the code, in modules (the standard's minimum).
 QUIET_ZONE = 4
 PRINT_CLASS = "fl-print-only fl-print-qr"
+PRINT_CORNER_CLASS = "fl-print-qr--corner"
 # Making a code takes a few milliseconds and every build makes about 80 (more with every page),
 # so codes are kept on disk by what they encode and how: a rebuild makes only new ones.
 CACHE = Path(__file__).resolve().parent.parent / ".cache" / "qr"
@@ -71,10 +72,11 @@ def inline_qr(url: str) -> str:
     return re.sub(r"^<svg ", f'<svg role="img" aria-label="{label}" ', code, count=1)
 
 
-def print_footer(url: str, words: str) -> str:
+def print_footer(url: str, words: str, extra_class: str = "") -> str:
     """What a printed page ends with: an address, as text and as a QR code (print only)."""
+    classes = f"{PRINT_CLASS} {extra_class}".strip()
     return (
-        f'<footer class="{PRINT_CLASS}" data-fl-print-qr="{html.escape(url, quote=True)}">'
+        f'<footer class="{classes}" data-fl-print-qr="{html.escape(url, quote=True)}">'
         f"{inline_qr(url)}"
         f"<p>{html.escape(words)} {html.escape(url)}</p></footer>"
     )
@@ -83,3 +85,11 @@ def print_footer(url: str, words: str) -> str:
 def add_print_footer(page_html: str, url: str, words: str) -> str:
     """The page with the footer at the end of its article (Material's <article> element)."""
     return page_html.replace("</article>", print_footer(url, words) + "</article>", 1)
+
+
+def add_print_corner(page_html: str, url: str, words: str) -> str:
+    """The page with the code beside its title instead, for a page whose printed length is
+    fixed (the worksheet fills its pages to the last line): it takes no line of its own."""
+    title_end = page_html.index("</h1>") + len("</h1>")
+    corner = print_footer(url, words, f"{PRINT_CORNER_CLASS}")
+    return page_html[:title_end] + corner + page_html[title_end:]

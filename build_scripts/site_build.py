@@ -40,7 +40,7 @@ from build_scripts.link_to_us import (
     render_link_to_us,
 )
 from build_scripts.print_links import add_print_hrefs
-from build_scripts.qr_codes import add_print_footer, qr_svg
+from build_scripts.qr_codes import add_print_corner, add_print_footer, qr_svg
 from build_scripts.social_cards import forbid_font_downloads, install_card_fonts
 from build_scripts.theme_fixes import fix_theme_html
 from build_scripts.vendor import qr_files, qr_folder
@@ -49,8 +49,9 @@ NGINX_SNIPPET = PROJECT_ROOT / "build" / "publish" / "nginx.conf"
 EMAIL_CACHE = PROJECT_ROOT / ".cache" / "email-cards"
 ASSESSMENT_PAGE = "assessment/index.md"
 PLAN_PAGE = "assessment/plan.md"
-# A printed page ends with its own address as a QR code; the worksheet, which is filled in on
-# paper, with the assessment's, where the same questions are scored online.
+# A printed page ends with its own address as a QR code. The worksheet, filled in on paper,
+# shows the assessment's instead (the same questions, scored online), beside its title: its six
+# printed pages are full to the last line.
 WORKSHEET_PAGE = "assessment/worksheet.md"
 PRINT_WORDS = "Read this page online:"
 WORKSHEET_PRINT_WORDS = "Score it online:"
@@ -161,7 +162,7 @@ class SiteBuild:
             return html
         if page.file.src_uri == WORKSHEET_PAGE:
             assessment = next(p.url for p in self.pages if p.src_uri == ASSESSMENT_PAGE)
-            return add_print_footer(html, assessment, WORKSHEET_PRINT_WORDS)
+            return add_print_corner(html, assessment, WORKSHEET_PRINT_WORDS)
         return add_print_footer(html, page.canonical_url, PRINT_WORDS)
 
     def _link_glossary_terms(self, html: str, page: Page, config: MkDocsConfig) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page
@@ -14,13 +15,22 @@ from tests.publish.built_pages import content_pages
 from tests.publish.test_link_previews import SITE_URL
 from tests.support.qr import decode_qr
 
-FOOTER = re.compile(r'<footer class="fl-print-only fl-print-qr" data-fl-print-qr="(?P<url>[^"]+)">')
+FOOTER = re.compile(
+    r'<footer class="fl-print-only fl-print-qr[^"]*" data-fl-print-qr="(?P<url>[^"]+)">'
+)
 CANONICAL = re.compile(r'<link rel="canonical" href="(?P<url>[^"]+)"')
 OPEN_ALL = (
     "() => document.querySelectorAll('details[data-fl-kit]').forEach((d) => { d.open = true; })"
 )
 IMAGES_LOADED = """() => [...document.querySelectorAll('img[data-fl-qr]')].every(
   (img) => img.complete && img.naturalWidth > 0)"""
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    # Twice the pixels of a plain screen, like a phone's camera close to the paper: the
+    # worksheet's code is printed 1.7 cm wide.
+    return {**browser_context_args, "device_scale_factor": 2}
 
 
 def test_every_link_to_us_entry_has_a_qr_code_that_reads_as_its_url(
@@ -49,7 +59,8 @@ def test_every_page_ends_with_a_print_only_qr_code_of_its_address(built_site: Pa
         footers = FOOTER.findall(text)
         canonical = CANONICAL.search(text)
         assert canonical is not None, url
-        # The worksheet is filled in on paper; its code leads to the assessment, to score online.
+        # The worksheet is filled in on paper; its code leads to the assessment, to score online,
+        # and sits beside its title (its printed pages are full).
         expected = SITE_URL + "assessment/" if url == "/assessment/worksheet/" else canonical["url"]
         assert [html.unescape(found) for found in footers] == [expected], url
         assert text.index("fl-print-qr") < text.index("</article>"), url

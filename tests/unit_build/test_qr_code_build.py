@@ -3,7 +3,7 @@ footer that only printed pages show."""
 
 from __future__ import annotations
 
-from build_scripts.qr_codes import add_print_footer, inline_qr, qr_svg
+from build_scripts.qr_codes import add_print_corner, add_print_footer, inline_qr, qr_svg
 
 URL = "https://example.org/assessment/#scenario=job-offer"
 
@@ -27,3 +27,12 @@ def test_the_print_footer_goes_at_the_end_of_the_article_once() -> None:
     assert printed.count("<footer") == 1
     assert printed.index("fl-print-qr") < printed.index("</article>")
     assert f"Read this page online: {URL}</p></footer></article>" in printed.replace("&amp;", "&")
+
+
+def test_the_corner_code_goes_right_after_the_title() -> None:
+    page = "<article><h1>Worksheet</h1><p>Tick your answers.</p></article>"
+    printed = add_print_corner(page, URL, "Score it online:")
+    assert printed.startswith('<article><h1>Worksheet</h1><footer class="fl-print-only fl-print-qr')
+    assert "fl-print-qr--corner" in printed and printed.endswith(
+        "<p>Tick your answers.</p></article>"
+    )

@@ -28,7 +28,7 @@ def link_items(site: Path) -> dict[str, tuple[str, str]]:
 
 def test_every_article_has_an_absolute_link_and_its_own_blurb(built_site: Path) -> None:
     items = link_items(built_site)
-    for url in ["/", "/assessment/", *articles_in_docs()]:
+    for url in ["/", "/assessment/", "/assessment/quick-check/", *articles_in_docs()]:
         absolute = SITE_URL + url.lstrip("/")
         assert absolute in items, url
         copy, blurb = items[absolute]
@@ -47,7 +47,7 @@ def test_every_scenario_has_a_pre_filled_assessment_link(built_site: Path) -> No
 
 
 def test_the_page_lists_nothing_else_and_is_in_the_navigation(built_site: Path) -> None:
-    expected = 2 + len(articles_in_docs()) + len(assessment.load_scenarios())
+    expected = 3 + len(articles_in_docs()) + len(assessment.load_scenarios())
     assert len(link_items(built_site)) == expected
     home = (built_site / "index.html").read_text(encoding="utf-8")
     nav_link = r'<a href="link-to-us/" class="md-nav__link">\s*<span[^>]*>\s*Link to us'

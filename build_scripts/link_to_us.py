@@ -18,7 +18,13 @@ from build_scripts.vendor import QR_MODULE, qr_folder
 FRAGMENT = "link-to-us.html"
 TEMPLATE = "publish/link-to-us.md.j2"
 # Pages listed before the articles: the way in, the assessment and its quick check.
-START_PAGES = ("index.md", "assessment/index.md", "assessment/quick-check.md")
+START_PAGES = (
+    "index.md",
+    "assessment/index.md",
+    "assessment/quick-check.md",
+    "assessment/plan.md",
+    "assessment/workshop.md",
+)
 ASSESSMENT_PAGE = "assessment/index.md"
 # Material's social plugin draws each page's preview card at this path (mkdocs.yml `social`);
 # tests/publish/test_email_cards.py checks every card's image is its page's og:image.
@@ -31,6 +37,8 @@ BUTTONS = {
     "index.md": "Visit Fair Leverage",
     "assessment/index.md": "Assess your negotiation",
     "assessment/quick-check.md": "Take the quick check",
+    "assessment/plan.md": "Write your plan",
+    "assessment/workshop.md": "Summarise a workshop",
 }
 ARTICLE_BUTTON = "Read the article"
 SCENARIO_BUTTON = "See the worked example"

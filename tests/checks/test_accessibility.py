@@ -180,3 +180,54 @@ def test_axe_reports_an_unlabelled_input_and_low_contrast(browser: Browser) -> N
     finally:
         page.close()
     assert {"label", "color-contrast"} <= found, found
+
+
+# Focuses each visible button in turn (a focused button looks as a hovered one does), lets its
+# transition end, and checks its contrast alone with axe; returns "selector: message" per failure.
+_FOCUSED_BUTTONS = """async () => {
+    const failures = [];
+    const buttons = [...document.querySelectorAll(".md-typeset .md-button")]
+        .filter((button) => button.getClientRects().length > 0);
+    for (const button of buttons) {
+        button.focus();
+        await Promise.all(button.getAnimations().map((animation) => animation.finished));
+        const results = await window.axe.run(button, {
+            runOnly: { type: "rule", values: ["color-contrast"] },
+            resultTypes: ["violations"],
+        });
+        for (const node of results.violations.flatMap((violation) => violation.nodes)) {
+            const why = node.any.map((check) => check.message).join(" ");
+            failures.push(`"${button.textContent.trim()}": ${why}`);
+        }
+        button.blur();
+    }
+    return { checked: buttons.length, failures };
+}"""
+
+
+def pages_with_buttons(site: Path, pages: list[Path]) -> list[Path]:
+    return [page for page in pages if "md-button" in (site / page).read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_button_keeps_its_contrast_when_focused_or_hovered(
+    browser: Browser, served_site: str, built_site: Path, pages: list[Path], scheme: str
+) -> None:
+    # The whole-page check sees buttons at rest; a keyboard or mouse user sees them filled.
+    with_buttons = pages_with_buttons(built_site, pages)
+    assert with_buttons, "no built page has a button: the check would check nothing"
+    context = browser.new_context(color_scheme=scheme)
+    context.add_init_script(path=AXE_JS)
+    tab = context.new_page()
+    checked, failures = 0, []
+    try:
+        for built in with_buttons:
+            tab.goto(served_site + page_url(built), wait_until="load")
+            shown_scheme(tab)
+            found = tab.evaluate(_FOCUSED_BUTTONS)
+            checked += found["checked"]
+            failures += [f"{page_url(built) or '/'}: {failure}" for failure in found["failures"]]
+    finally:
+        context.close()
+    assert checked > 0, "no visible button was found to focus"
+    assert failures == [], "\n".join(failures)

@@ -183,7 +183,10 @@ def test_every_plan_operation_runs_on_the_trimmed_archive_alone(
     with page.expect_download():
         page.get_by_role("button", name="Download (Markdown)").click()
     page.get_by_role("button", name="Copy plan link").click()
-    url = page.locator("[data-fl-share-link]").input_value()
+    link = page.locator("[data-fl-share-link]")
+    # The link is Python's work: read it once it is there.
+    expect(link).to_have_value(re.compile(re.escape(f"{site_url}{PLAN_URL}#plan=")))
+    url = link.input_value()
     page.evaluate("(hash) => { location.hash = hash; }", url.partition("#")[2][:-3] + "zzz")
     expect(page.locator("[data-fl-notice-text]")).to_contain_text("This plan link is damaged")
     assert not any(path.endswith("/python_stdlib.zip") for path in server_options.requests)

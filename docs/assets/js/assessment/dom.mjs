@@ -9,6 +9,22 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 /** @typedef {Record<string, string | number | boolean | null | undefined>} Attributes */
 
 /**
+ * The element of `root` marked data-fl-NAME, of the type the page's code expects. Missing or of
+ * another type, the page was built wrong: the error says which page and which part.
+ * @template {Element} T
+ * @param {ParentNode} root
+ * @param {string} name the part's data-fl-NAME attribute
+ * @param {new () => T} type
+ * @param {string} page the page, as the error names it ("The plan page")
+ * @returns {T}
+ */
+export function findPart(root, name, type, page) {
+  const node = root.querySelector(`[data-fl-${name}]`);
+  if (!(node instanceof type)) throw new Error(`${page} has no ${type.name} [data-fl-${name}]: the build is broken.`);
+  return node;
+}
+
+/**
  * Builds an element; children are nodes or strings (always inserted as text, never as HTML).
  * @template {keyof HTMLElementTagNameMap} K
  * @param {K} tag

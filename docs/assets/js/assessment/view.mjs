@@ -2,6 +2,7 @@
 // One mounted assessment: its parts, found by the data-fl-* attributes that
 // build_scripts/templates/assessment/form.html.j2 writes, and what the page holds in memory
 // for it. Every other page module reads and writes the page through a View.
+import { findPart } from "./dom.mjs";
 
 /** @typedef {import("./config.mjs").PageConfig} PageConfig */
 /** @typedef {import("../scorer/protocol.mjs").Answers} Answers */
@@ -69,17 +70,9 @@
  * @property {number | undefined} announceTimer
  */
 
-/**
- * @template {HTMLElement} T
- * @param {HTMLElement} root
- * @param {string} name the part's data-fl-NAME attribute
- * @param {new () => T} type
- * @returns {T}
- */
+/** @template {Element} T @param {ParentNode} root @param {string} name @param {new () => T} type @returns {T} */
 function part(root, name, type) {
-  const node = root.querySelector(`[data-fl-${name}]`);
-  if (!(node instanceof type)) throw new Error(`The assessment page has no ${type.name} [data-fl-${name}].`);
-  return node;
+  return findPart(root, name, type, "The assessment page");
 }
 
 /** @param {HTMLElement} root @returns {Parts} */

@@ -3,6 +3,7 @@
 // build_scripts/templates/plan/form.html.j2 writes, the build's facts it needs beyond the shared
 // ones (config.mjs), and what the page holds in memory for it. Every other plan module reads and
 // writes the page through a PlanView.
+import { findPart } from "../assessment/dom.mjs";
 
 /** @typedef {import("../assessment/config.mjs").StartConfig & {storageKey: string}} PlanConfig */
 /** @typedef {import("../scorer/protocol.mjs").PlanForm} PlanForm */
@@ -53,20 +54,13 @@
  * @property {Promise<void>} checking settles when the latest check has been drawn
  * @property {number | undefined} checkTimer the check waiting for the reader to pause
  * @property {(() => void) | null} noticeAction what the notice's button does
+ * @property {number | undefined} announceTimer the announcement waiting for the reader to pause
  * @property {boolean} warnedStorage whether the reader was told storage is refused
  */
 
-/**
- * @template {HTMLElement} T
- * @param {HTMLElement} root
- * @param {string} name the part's data-fl-NAME attribute
- * @param {new () => T} type
- * @returns {T}
- */
+/** @template {Element} T @param {ParentNode} root @param {string} name @param {new () => T} type @returns {T} */
 function part(root, name, type) {
-  const node = root.querySelector(`[data-fl-${name}]`);
-  if (!(node instanceof type)) throw new Error(`The plan page has no ${type.name} [data-fl-${name}].`);
-  return node;
+  return findPart(root, name, type, "The plan page");
 }
 
 /** @param {HTMLElement} root @returns {Parts} */

@@ -3,7 +3,7 @@
 // result is drawn in them: the band (or what is still needed for one), how sure it is, the
 // single most useful next step, and the link that carries the answers to the full assessment.
 // Every word comes from Python's result or from the template; nothing here decides anything.
-import { el, siteLink } from "../assessment/dom.mjs";
+import { el, findPart, siteLink } from "../assessment/dom.mjs";
 
 /** @typedef {import("../assessment/config.mjs").PageConfig} PageConfig */
 /** @typedef {import("../assessment/answers.mjs").Questions} Questions */
@@ -38,32 +38,26 @@ import { el, siteLink } from "../assessment/dom.mjs";
  * @property {number} sequence only the latest request's result is drawn
  */
 
-/**
- * @template {Element} T
- * @param {HTMLElement} root @param {string} attribute @param {new () => T} type
- * @returns {T}
- */
-function part(root, attribute, type) {
-  const found = root.querySelector(`[${attribute}]`);
-  if (!(found instanceof type)) throw new Error(`The quick check has no ${attribute}: the build is broken.`);
-  return found;
+/** @template {Element} T @param {ParentNode} root @param {string} name @param {new () => T} type @returns {T} */
+function part(root, name, type) {
+  return findPart(root, name, type, "The quick check");
 }
 
 /** @param {HTMLElement} root @returns {QuickParts} */
 export function findQuickParts(root) {
   return {
-    form: part(root, "data-fl-form", HTMLFormElement),
-    status: part(root, "data-fl-status", HTMLElement),
-    retry: part(root, "data-fl-retry", HTMLButtonElement),
-    clear: part(root, "data-fl-clear", HTMLButtonElement),
-    results: part(root, "data-fl-results", HTMLElement),
-    empty: part(root, "data-fl-results-empty", HTMLElement),
-    body: part(root, "data-fl-results-body", HTMLElement),
-    band: part(root, "data-fl-quick-band", HTMLElement),
-    confidence: part(root, "data-fl-quick-confidence", HTMLElement),
-    step: part(root, "data-fl-quick-step", HTMLElement),
-    announce: part(root, "data-fl-announce", HTMLElement),
-    continueLink: part(root, "data-fl-continue", HTMLAnchorElement),
+    form: part(root, "form", HTMLFormElement),
+    status: part(root, "status", HTMLElement),
+    retry: part(root, "retry", HTMLButtonElement),
+    clear: part(root, "clear", HTMLButtonElement),
+    results: part(root, "results", HTMLElement),
+    empty: part(root, "results-empty", HTMLElement),
+    body: part(root, "results-body", HTMLElement),
+    band: part(root, "quick-band", HTMLElement),
+    confidence: part(root, "quick-confidence", HTMLElement),
+    step: part(root, "quick-step", HTMLElement),
+    announce: part(root, "announce", HTMLElement),
+    continueLink: part(root, "continue", HTMLAnchorElement),
   };
 }
 

@@ -2,6 +2,7 @@
 // The workshop page's parts, found by the data-fl-* attributes that
 // build_scripts/templates/workshop/workshop.html.j2 writes, and the build's facts it reads from
 // the root (the start-up facts through the assessment's own config reader).
+import { findPart } from "../assessment/dom.mjs";
 import { readStartConfig } from "../assessment/config.mjs";
 
 /** @typedef {import("../assessment/config.mjs").StartConfig} StartConfig */
@@ -42,17 +43,9 @@ import { readStartConfig } from "../assessment/config.mjs";
  * @property {number} fileLimitBytes the largest file the page reads
  */
 
-/**
- * @template {HTMLElement} T
- * @param {HTMLElement} root
- * @param {string} name the part's data-fl-NAME attribute
- * @param {new () => T} type
- * @returns {T}
- */
+/** @template {Element} T @param {ParentNode} root @param {string} name @param {new () => T} type @returns {T} */
 function part(root, name, type) {
-  const node = root.querySelector(`[data-fl-${name}]`);
-  if (!(node instanceof type)) throw new Error(`The workshop page has no ${type.name} [data-fl-${name}].`);
-  return node;
+  return findPart(root, name, type, "The workshop page");
 }
 
 /** @param {HTMLElement} root @returns {Parts} */

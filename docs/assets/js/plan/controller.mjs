@@ -10,7 +10,8 @@ import { fieldNames, readForm, writeForm } from "./form.mjs";
 import { copyPlanLink, downloadMarkdown, downloadText, printPlan } from "./keep.mjs";
 import { openLink, restorePreviousAction } from "./links.mjs";
 import { drawSheet } from "./sheet.mjs";
-import { announce, dismissNotice, notify, showFailure, showReady, showStarting } from "./status.mjs";
+import { announce, dismissNotice, notify } from "../assessment/notices.mjs";
+import { showFailure, showReady, showStarting } from "./status.mjs";
 import { keepDamaged, loadPlan, readAssessment, savePlan } from "./storage.mjs";
 import { findParts, readPlanConfig } from "./view.mjs";
 
@@ -179,6 +180,7 @@ function mount(root) {
     checking: Promise.resolve(),
     checkTimer: undefined,
     noticeAction: null,
+    announceTimer: undefined,
     warnedStorage: false,
   };
   view = v;

@@ -5,7 +5,7 @@
 // Python's own message and leaves the form as it was. The fragment is then removed, so a reload
 // shows the saved plan rather than opening the link again.
 import { samePlan } from "./form.mjs";
-import { notify } from "./status.mjs";
+import { notify } from "../assessment/notices.mjs";
 
 /** @typedef {import("./view.mjs").PlanView} PlanView */
 /** @typedef {import("../scorer/protocol.mjs").PlanForm} PlanForm */

@@ -1,15 +1,10 @@
 // @ts-check
-// What the plan page tells the reader in words: Python's state (starting, ready, failed with its
-// reason and Try again; the root's data-scorer-state says the same to tests), the notice box (one
-// message, at most one action, and Dismiss), and the polite announcement of the checks.
+// What the plan page shows of Python's state: starting, ready, or failed with its reason and Try
+// again (the root's data-scorer-state says the same to tests). Its notices and announcements are
+// the assessment's (assessment/notices.mjs).
 
 /** @typedef {import("./view.mjs").PlanView} PlanView */
 /** @typedef {import("../assessment/scorer-client.mjs").Progress} Progress */
-/** @typedef {{label: string, run: () => void}} NoticeAction */
-
-const ANNOUNCE_DELAY_MS = 700;
-/** @type {WeakMap<PlanView, number>} */
-const announceTimers = new WeakMap();
 
 /** @param {PlanView} v @param {Progress | null} progress */
 export function showStarting(v, progress) {
@@ -32,31 +27,4 @@ export function showFailure(v, reason) {
   v.parts.status.textContent = "Python could not run in your browser, so your plan is not checked yet.";
   v.parts.failureReason.textContent = `What happened: ${reason.charAt(0).toUpperCase()}${reason.slice(1)}`;
   v.parts.failure.hidden = false;
-}
-
-/** @param {PlanView} v @param {string} text @param {NoticeAction | null} [action] */
-export function notify(v, text, action = null) {
-  const { notice, noticeText, noticeAction } = v.parts;
-  noticeText.textContent = text;
-  noticeAction.hidden = !action;
-  noticeAction.textContent = action ? action.label : "";
-  v.noticeAction = action ? action.run : null;
-  notice.hidden = false;
-}
-
-/** @param {PlanView} v */
-export function dismissNotice(v) {
-  v.parts.notice.hidden = true;
-  v.noticeAction = null;
-}
-
-/** Says the checks' summary once the reader pauses, not on every redraw. @param {PlanView} v @param {string} text */
-export function announce(v, text) {
-  clearTimeout(announceTimers.get(v));
-  announceTimers.set(
-    v,
-    window.setTimeout(() => {
-      if (v.root.isConnected) v.parts.announce.textContent = text;
-    }, ANNOUNCE_DELAY_MS),
-  );
 }

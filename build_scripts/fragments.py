@@ -43,6 +43,10 @@ ENTRY_MODULE = "assets/js/assessment/main.mjs"
 WORKER_MODULE = "assets/js/scorer/scorer-worker.mjs"
 # Where the answers are kept in the reader's browser (localStorage); the privacy page names it.
 STORAGE_KEY = "fair-leverage:answers"
+# Where the reader's browser keeps a copy of Python's memory snapshot for the next visit (Cache
+# Storage; the privacy page names it), and the largest copy it keeps: one copy, of one version.
+SNAPSHOT_STORE = "fair-leverage-python"
+SNAPSHOT_LIMIT_BYTES = 8_000_000
 # How long the page waits for Python to start before it says start-up failed (tests may lower it).
 START_LIMIT_MS = 30_000
 # How long one call to Python may take before the page says Python stopped answering. A call
@@ -108,6 +112,8 @@ def python_page_context(assets: SiteAssets, site_root: str, entry: str) -> dict[
         "worker_module": WORKER_MODULE,
         "startup_archive": ARCHIVE,
         "startup_snapshot": SNAPSHOT,
+        "snapshot_store": SNAPSHOT_STORE,
+        "snapshot_limit_bytes": SNAPSHOT_LIMIT_BYTES,
         "entry_module": entry,
         "page_modules": imported_modules(entry),
     }

@@ -41,6 +41,8 @@ PRIVACY_URL = "reference/privacy/"
 # The page's entry module: only the assessment page names it, so no other page loads it.
 ENTRY_MODULE = "assets/js/assessment/main.mjs"
 WORKER_MODULE = "assets/js/scorer/scorer-worker.mjs"
+# Named first on every page that runs Python, loaded with `async`: it starts Python early.
+EARLY_MODULE = "assets/js/assessment/start-python.mjs"
 # Where the answers are kept in the reader's browser (localStorage); the privacy page names it.
 STORAGE_KEY = "fair-leverage:answers"
 # Where the reader's browser keeps a copy of Python's memory snapshot for the next visit (Cache
@@ -101,21 +103,31 @@ def page_modules(entry: str = ENTRY_MODULE) -> list[str]:
     )
 
 
-def python_page_context(assets: SiteAssets, site_root: str, entry: str) -> dict[str, object]:
+def python_page_context(
+    assets: SiteAssets, site_root: str, entry: str, early: tuple[str, ...] = ()
+) -> dict[str, object]:
     """What every page that runs Python shares (templates/_python_page.html.j2): how Python
-    starts, and the page's own modules."""
+    starts, and the page's own modules: those its `early` async modules need first, so they
+    arrive first, then the rest its entry module imports."""
     return {
         "site_root": site_root,
         "assets": assets,
         "start_limit_ms": START_LIMIT_MS,
         "call_limit_ms": CALL_LIMIT_MS,
         "worker_module": WORKER_MODULE,
+        "early_module": EARLY_MODULE,
         "startup_archive": ARCHIVE,
         "startup_snapshot": SNAPSHOT,
         "snapshot_store": SNAPSHOT_STORE,
         "snapshot_limit_bytes": SNAPSHOT_LIMIT_BYTES,
         "entry_module": entry,
-        "page_modules": imported_modules(entry),
+        "page_modules": list(
+            dict.fromkeys(
+                module
+                for start in (EARLY_MODULE, *early, entry)
+                for module in imported_modules(start)
+            )
+        ),
     }
 
 

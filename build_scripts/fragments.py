@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from build_scripts.assets import SiteAssets
+from build_scripts.prepared import data_block_text, prepared_results
 from build_scripts.startup import ARCHIVE, SNAPSHOT
 
 if TYPE_CHECKING:
@@ -43,6 +44,9 @@ ENTRY_MODULE = "assets/js/assessment/main.mjs"
 WORKER_MODULE = "assets/js/scorer/scorer-worker.mjs"
 # Named first on every page that runs Python, loaded with `async`: it starts Python early.
 EARLY_MODULE = "assets/js/assessment/start-python.mjs"
+# The assessment page's own early module, also `async`, after the results panel: it draws a
+# scenario link's result prepared at build time (build_scripts/prepared.py) before Python starts.
+PREPARED_MODULE = "assets/js/assessment/prepared.mjs"
 # Where the answers are kept in the reader's browser (localStorage); the privacy page names it.
 STORAGE_KEY = "fair-leverage:answers"
 # Where the reader's browser keeps a copy of Python's memory snapshot for the next visit (Cache
@@ -175,7 +179,10 @@ def render_assessment_form(assets: SiteAssets, site_root: str) -> str:
 
     bank = assessment.load_bank()
     return ENVIRONMENT.get_template("assessment/form.html.j2").render(
-        **python_page_context(assets, site_root, ENTRY_MODULE),
+        **python_page_context(assets, site_root, ENTRY_MODULE, (PREPARED_MODULE,)),
+        prepared_module=PREPARED_MODULE,
+        prepared=prepared_results(),
+        data_block_text=data_block_text,
         bank=bank,
         parts=form_parts(bank),
         total=len(bank.questions),

@@ -34,7 +34,7 @@ $(INSTALLED): $(REQUIREMENTS)
 	@touch $@
 
 .PHONY: install
-install: $(INSTALLED) npm fonts
+install: $(INSTALLED) npm fonts tools
 
 .PHONY: npm
 npm:
@@ -96,6 +96,7 @@ format: $(INSTALLED) tools
 .PHONY: bench
 bench: install chromium tools
 	$(PY) tests/bench/bench_score.py
+	$(PY) tests/bench/quick_check.py
 	$(PY) tests/bench/bench_workshop.py
 	$(PY) tests/bench/plan_bench.py
 	$(PY) tests/bench/browser_bench.py $(BENCH_ARGS)

@@ -51,6 +51,7 @@ from assessment.model import (
     VerdictLevel,
     When,
 )
+from assessment.quick import check_quick
 
 BANK_FILE = "bank.toml"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -782,6 +783,7 @@ def validate_bank(data: Mapping[str, Any], file: str) -> Bank:
     _check_order(bank, file)
     _check_dimensions(bank, file)
     _check_combinations(bank, file)
+    check_quick(bank, file)
     return bank
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
@@ -481,17 +482,26 @@ class Bank:
     @property
     def reading_words(self) -> int:
         """The words a reader reads in the form: every question, help and option label."""
-        words = 0
-        for question in self.questions:
-            texts = [question.text, question.help or ""]
-            texts += [option.label for option in question.options]
-            words += sum(len(text.split()) for text in texts)
-        return words
+        return words_in(self.questions)
+
+    def minutes_for(self, questions: Sequence[Question]) -> int:
+        """How long these questions take, rounded up: reading them, plus choosing answers."""
+        seconds = words_in(questions) / self.scoring.words_per_minute * 60
+        seconds += len(questions) * self.scoring.seconds_per_question
+        return math.ceil(seconds / 60)
 
     # Cached: every score() reports it, and counting the words was a sixth of a score's time.
     @functools.cached_property
     def minutes(self) -> int:
-        """How long the questions take, rounded up: reading them, plus choosing answers."""
-        seconds = self.reading_words / self.scoring.words_per_minute * 60
-        seconds += len(self.questions) * self.scoring.seconds_per_question
-        return math.ceil(seconds / 60)
+        """How long the whole form takes."""
+        return self.minutes_for(self.questions)
+
+
+def words_in(questions: Iterable[Question]) -> int:
+    """The words a reader reads in these questions: each one's text, help and option labels."""
+    words = 0
+    for question in questions:
+        texts = [question.text, question.help or ""]
+        texts += [option.label for option in question.options]
+        words += sum(len(text.split()) for text in texts)
+    return words

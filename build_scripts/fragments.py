@@ -221,6 +221,8 @@ def fill_markers(
         "how-the-score-works.md": lambda: _reference_fragment("how-the-score-works.md"),
         "worksheet.md": lambda: _reference_fragment("worksheet.md"),
         "storage-key": lambda: STORAGE_KEY,
+        "quick-check.html": lambda: _quick_check(assets, site_root),
+        "quick-storage-key": lambda: _quick_storage_key(),
         "assessment-minutes": _assessment_minutes,
         "plan-form.html": lambda: render_plan_form(assets, site_root),
         "plan-storage-key": lambda: PLAN_STORAGE_KEY,
@@ -232,6 +234,18 @@ def fill_markers(
         return renderers[match["name"]]()
 
     return MARKER.sub(replace, markdown)
+
+
+def _quick_check(assets: SiteAssets, site_root: str) -> str:
+    from build_scripts.quick_check import render_quick_check
+
+    return render_quick_check(assets, site_root)
+
+
+def _quick_storage_key() -> str:
+    from build_scripts.quick_check import STORAGE_KEY as QUICK_STORAGE_KEY
+
+    return QUICK_STORAGE_KEY
 
 
 def _assessment_minutes() -> str:

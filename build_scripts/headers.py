@@ -100,7 +100,8 @@ def content_security_policy(script_hashes: Iterable[str], style_hashes: Iterable
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
+        # Only our own pages may frame ours: "Link to us" previews each email card in a frame.
+        "frame-ancestors": ["'self'"],
     }
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
@@ -111,7 +112,7 @@ def security_headers(csp: str) -> tuple[tuple[str, str], ...]:
         ("X-Content-Type-Options", "nosniff"),
         # Answers live in the URL fragment and campaign tags in the query: send neither onward.
         ("Referrer-Policy", "no-referrer"),
-        ("X-Frame-Options", "DENY"),
+        ("X-Frame-Options", "SAMEORIGIN"),
         ("Cross-Origin-Opener-Policy", "same-origin"),
         ("Permissions-Policy", "camera=(), geolocation=(), microphone=()"),
     )

@@ -57,7 +57,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return _current().on_page_markdown(markdown, page)
+    return _current().on_page_markdown(markdown, page, config)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -65,7 +65,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _current().fix_html(output)
+    return _current().on_post_page(output, page)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 from assessment import load_scenarios
 from build_scripts.articles import is_article
 from build_scripts.assets import PROJECT_ROOT, SiteAssets, build_assets
+from build_scripts.email_cards import CardSet, build_cards, write_card_files
 from build_scripts.errors import BuildError
 from build_scripts.example_plans import render_example
 from build_scripts.feed import FEED_FILE, PageSummary, render_feed, summarize_nav
@@ -31,14 +32,29 @@ from build_scripts.fragments import (
 from build_scripts.glossary import GLOSSARY_PAGE, Term, link_first_uses, read_terms
 from build_scripts.headers import write_publish_files
 from build_scripts.inline_styles import align_classes
-from build_scripts.link_to_us import FRAGMENT, render_link_to_us
+from build_scripts.link_to_us import (
+    FRAGMENT,
+    LinkGroup,
+    all_items,
+    link_groups,
+    render_link_to_us,
+)
 from build_scripts.print_links import add_print_hrefs
+from build_scripts.qr_codes import add_print_corner, add_print_footer, qr_svg
 from build_scripts.social_cards import forbid_font_downloads, install_card_fonts
 from build_scripts.theme_fixes import fix_theme_html
+from build_scripts.vendor import qr_files, qr_folder
 
 NGINX_SNIPPET = PROJECT_ROOT / "build" / "publish" / "nginx.conf"
+EMAIL_CACHE = PROJECT_ROOT / ".cache" / "email-cards"
 ASSESSMENT_PAGE = "assessment/index.md"
 PLAN_PAGE = "assessment/plan.md"
+# A printed page ends with its own address as a QR code. The worksheet, filled in on paper,
+# shows the assessment's instead (the same questions, scored online), beside its title: its six
+# printed pages are full to the last line.
+WORKSHEET_PAGE = "assessment/worksheet.md"
+PRINT_WORDS = "Read this page online:"
+WORKSHEET_PRINT_WORDS = "Score it online:"
 
 
 @dataclass
@@ -49,6 +65,8 @@ class SiteBuild:
     # Every page's front matter, read in on_nav so any page (Link to us) can list the others.
     pages: list[PageSummary] = field(default_factory=list)
     glossary_terms: list[Term] | None = None  # read from the glossary page when first needed
+    # "Link to us" entries and their email cards, made when first needed (MJML runs in Node).
+    link_kit: tuple[list[LinkGroup], CardSet] | None = None
 
     @classmethod
     def start(cls, config: MkDocsConfig) -> SiteBuild:
@@ -68,16 +86,32 @@ class SiteBuild:
         return nav
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for source, destination in self.assets.site_files():
+        try:
+            generated = [*self.assets.site_files(), *qr_files()]
+        except BuildError as error:
+            raise PluginError(str(error)) from error
+        for source, destination in generated:
             files.append(File.generated(config, destination, abs_src_path=str(source)))
         return files
 
-    def on_page_markdown(self, markdown: str, page: Page) -> str:
+    def kit(self, site_url: str) -> tuple[list[LinkGroup], CardSet]:
+        """The "Link to us" entries and their email cards (built once per build)."""
+        if self.link_kit is None:
+            groups = link_groups(self.pages, load_scenarios().values(), site_url)
+            texts = [item.card_text() for item in all_items(groups)]
+            try:
+                self.link_kit = groups, build_cards(ENVIRONMENT, texts, site_url, EMAIL_CACHE)
+            except BuildError as error:
+                raise PluginError(str(error)) from error
+        return self.link_kit
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         """Fills a worked example's numbers from its plan, then replaces each
         `<!-- generated: NAME -->` marker with the fragment NAME, for this page."""
 
         def link_to_us() -> str:
-            return render_link_to_us(ENVIRONMENT, self.pages, load_scenarios().values())
+            groups, cards = self.kit(config.site_url or "/")
+            return render_link_to_us(ENVIRONMENT, groups, cards, site_root)
 
         try:
             markdown = render_example(markdown, page.meta, page.file.src_uri, PROJECT_ROOT)
@@ -108,12 +142,28 @@ class SiteBuild:
         site_url = config.site_url or "/"
         feed = render_feed(self.pages, site_url, config.site_name, config.site_description or "")
         (site_dir / FEED_FILE).write_text(feed, encoding="utf-8")
-        versioned = [self.assets.core_url, self.assets.bundle_url]
+        groups, cards = self.kit(site_url)
+        for item in all_items(groups):
+            (site_dir / item.qr).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / item.qr).write_text(qr_svg(item.url), encoding="utf-8")
+        write_card_files(site_dir, cards)
+        versioned = [self.assets.core_url, self.assets.bundle_url, cards.folder, qr_folder()]
         write_publish_files(site_dir, config.site_url, versioned, NGINX_SNIPPET)
 
     def fix_html(self, html: str) -> str:
         """Every rendered page and theme template: fixes to Material's own markup."""
         return fix_theme_html(html)
+
+    def on_post_page(self, html: str, page: Page) -> str:
+        """A rendered page: theme fixes, then the printed footer with the page's QR code (added
+        after the search index is made, so no page is found by its footer)."""
+        html = self.fix_html(html)
+        if not page.canonical_url:
+            return html
+        if page.file.src_uri == WORKSHEET_PAGE:
+            assessment = next(p.url for p in self.pages if p.src_uri == ASSESSMENT_PAGE)
+            return add_print_corner(html, assessment, WORKSHEET_PRINT_WORDS)
+        return add_print_footer(html, page.canonical_url, PRINT_WORDS)
 
     def _link_glossary_terms(self, html: str, page: Page, config: MkDocsConfig) -> str:
         if self.glossary_terms is None:

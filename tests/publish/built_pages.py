@@ -56,7 +56,7 @@ class PageParser(HTMLParser):
             self.inline_scripts.append(text)
         elif tag == "style":
             self.inline_styles.append(text)
-        else:
+        elif not self.title:  # the document's, in <head>; an inline SVG's <title> comes later
             self.title = text
         self._inside = None
 

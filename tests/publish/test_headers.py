@@ -45,7 +45,7 @@ def test_csp_is_strict(built_site: Path) -> None:
     assert csp["default-src"] == ["'self'"]
     assert csp["object-src"] == ["'none'"]
     assert csp["base-uri"] == ["'self'"]
-    assert csp["frame-ancestors"] == ["'none'"]
+    assert csp["frame-ancestors"] == ["'self'"]
     assert csp["worker-src"] == ["'self'"]
     assert csp["style-src"] == ["'self'"]  # the theme has no inline <style>
     script_src = csp["script-src"]
@@ -84,7 +84,7 @@ def test_every_response_gets_the_security_headers(built_site: Path) -> None:
         sent = headers(built_site, path)
         assert sent["X-Content-Type-Options"] == "nosniff"
         assert sent["Referrer-Policy"] == "no-referrer"
-        assert sent["X-Frame-Options"] == "DENY"
+        assert sent["X-Frame-Options"] == "SAMEORIGIN"
         assert "Content-Security-Policy" in sent
 
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import assessment
+from build_scripts.link_to_us import START_PAGES
 from tests.publish.test_feed_and_sitemap import articles_in_docs
 from tests.publish.test_link_previews import SITE_URL, front_matter
 
@@ -26,9 +27,22 @@ def link_items(site: Path) -> dict[str, tuple[str, str]]:
     }
 
 
-def test_every_article_has_an_absolute_link_and_its_own_blurb(built_site: Path) -> None:
+def _start_urls() -> list[str]:
+    """The site paths of the start pages Link to us lists first."""
+    return [
+        "/"
+        + src.removesuffix(".md").removesuffix("index")
+        + ("" if src.endswith("index.md") else "/")
+        for src in START_PAGES
+    ]
+
+
+def test_every_start_page_and_article_has_an_absolute_link_and_its_own_blurb(
+    built_site: Path,
+) -> None:
     items = link_items(built_site)
-    for url in ["/", "/assessment/", *articles_in_docs()]:
+    assert "/assessment/plan/" in _start_urls()
+    for url in [*_start_urls(), *articles_in_docs()]:
         absolute = SITE_URL + url.lstrip("/")
         assert absolute in items, url
         copy, blurb = items[absolute]
@@ -47,7 +61,7 @@ def test_every_scenario_has_a_pre_filled_assessment_link(built_site: Path) -> No
 
 
 def test_the_page_lists_nothing_else_and_is_in_the_navigation(built_site: Path) -> None:
-    expected = 2 + len(articles_in_docs()) + len(assessment.load_scenarios())
+    expected = len(START_PAGES) + len(articles_in_docs()) + len(assessment.load_scenarios())
     assert len(link_items(built_site)) == expected
     home = (built_site / "index.html").read_text(encoding="utf-8")
     nav_link = r'<a href="link-to-us/" class="md-nav__link">\s*<span[^>]*>\s*Link to us'

@@ -18,8 +18,8 @@
 const IDLE_LIMIT_MS = 10_000;
 const NO_IDLE_CALLBACK_MS = 2_000;
 
-/** Why the page may not download now, or null when it may. @returns {string | null} */
-function networkRefusal() {
+/** Why the page may not download the snapshot, or null when it may. @returns {string | null} */
+export function networkRefusal() {
   const connection = /** @type {{connection?: Connection}} */ (navigator).connection;
   if (connection?.saveData) return "save-data";
   if (connection?.type === "cellular") return "metered";

@@ -5,7 +5,7 @@
 // past the limit makes the scorer fail: every pending call is rejected, the worker is stopped,
 // and `failed` is reported once. A failed scorer is never used again: the next one is fresh.
 // Once ready, next-visit.mjs shows how Python started and keeps its snapshot for the next visit.
-import { startedThisVisit } from "./next-visit.mjs";
+import { networkRefusal, startedThisVisit } from "./next-visit.mjs";
 
 /** @typedef {import("./config.mjs").StartConfig} StartConfig */
 /** @typedef {import("../scorer/protocol.mjs").Request} Request */
@@ -86,7 +86,7 @@ export class Scorer {
       );
     });
     this.#worker.addEventListener("messageerror", () => this.#fail(`a message from ${WORKER} could not be read.`));
-    this.#post({ type: "start", ...config.start });
+    this.#post({ type: "start", ...config.start, download: networkRefusal() === null });
   }
 
   /**

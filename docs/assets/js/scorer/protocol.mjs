@@ -130,7 +130,11 @@
  * @property {number} snapshotLimitBytes the largest copy kept there
  */
 
-/** @typedef {{type: "start"} & StartUrls} StartMessage sent once, first */
+/**
+ * Sent once, first. `download`: whether the start may download the snapshot on the chance that it
+ * arrives fast enough (the page says no on Save-Data or a metered line, as for `keep`).
+ * @typedef {{type: "start", download: boolean} & StartUrls} StartMessage
+ */
 /** @typedef {{type: "call", id: number, request: Request}} CallMessage answered by a ReplyMessage */
 /**
  * Once the page is idle: keep a copy of the snapshot for the next visit, downloading it at low

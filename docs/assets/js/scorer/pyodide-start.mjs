@@ -30,10 +30,12 @@ function checked(pyodide) {
 }
 
 /**
- * @param {StartUrls & {onProgress?: (percent: number, text: string) => void}} options
+ * @param {StartUrls & {download: boolean, onProgress?: (percent: number, text: string) => void}} options
+ *   `download`: whether the snapshot may be downloaded now (no on Save-Data or a metered line)
  * @returns {Promise<{pyodide: Pyodide, start: StartInfo}>}
  */
-export async function startPyodide({ pyodideUrl, lockUrl, archiveUrl, snapshotUrl, snapshotStore, onProgress }) {
+export async function startPyodide(options) {
+  const { pyodideUrl, lockUrl, archiveUrl, snapshotUrl, snapshotStore, download, onProgress } = options;
   /** @type {Record<string, number>} */
   const phases = { worker: performance.timeOrigin };
   /** @param {string} name */
@@ -47,7 +49,7 @@ export async function startPyodide({ pyodideUrl, lockUrl, archiveUrl, snapshotUr
   };
   /** @param {number} percent @param {string} text */
   const progress = (percent, text) => onProgress?.(percent, text);
-  const snapshot = findSnapshot(snapshotUrl, snapshotStore).then((found) => {
+  const snapshot = findSnapshot(snapshotUrl, snapshotStore, download).then((found) => {
     if (found) phase("snapshot");
     return found;
   });

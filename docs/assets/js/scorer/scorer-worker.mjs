@@ -9,6 +9,7 @@ import { keepSnapshot } from "./snapshot-source.mjs";
 /** @typedef {import("./protocol.mjs").ToWorker} ToWorker */
 /** @typedef {import("./protocol.mjs").FromWorker} FromWorker */
 /** @typedef {import("./protocol.mjs").StartUrls} StartUrls */
+/** @typedef {import("./protocol.mjs").StartMessage} StartMessage */
 /** @typedef {import("./protocol.mjs").Request} Request */
 /** @typedef {import("./protocol.mjs").Version} Version */
 /** @typedef {import("./protocol.mjs").StartInfo} StartInfo */
@@ -67,7 +68,7 @@ async function checkWasm(pyodideUrl) {
   }
 }
 
-/** @param {StartUrls} urls @returns {Promise<{version: Version, start: StartInfo}>} */
+/** @param {StartMessage} urls @returns {Promise<{version: Version, start: StartInfo}>} */
 async function start(urls) {
   if (typeof WebAssembly !== "object") {
     throw new Error("this browser cannot run WebAssembly, which Python in the page needs.");

@@ -103,11 +103,11 @@ async function downloaded(url) {
 /**
  * The snapshot, fastest source first; null when none can be had in time. A kept or cached copy
  * is returned as soon as its header is read (its memory fills in the background); a download,
- * once it is complete.
- * @param {string} url @param {string} store
+ * once it is complete, and only if `download` (never on Save-Data or a metered line).
+ * @param {string} url @param {string} store @param {boolean} download
  * @returns {Promise<FoundSnapshot | null>}
  */
-export async function findSnapshot(url, store) {
+export async function findSnapshot(url, store, download) {
   const cache = await openStore(store);
   const kept = await cache?.match(url).catch(() => undefined);
   if (usable(kept)) {
@@ -116,7 +116,7 @@ export async function findSnapshot(url, store) {
     await forgetSnapshot(url, store);
   }
   const cached = await fromHttpCache(url);
-  return (usable(cached) && (await opened(cached.body, "cache"))) || downloaded(url);
+  return (usable(cached) && (await opened(cached.body, "cache"))) || (download ? downloaded(url) : null);
 }
 
 /** Removes the kept copy (it was damaged). @param {string} url @param {string} store */

@@ -227,6 +227,9 @@ def fill_markers(
         "plan-form.html": lambda: render_plan_form(assets, site_root),
         "plan-storage-key": lambda: PLAN_STORAGE_KEY,
         "plan-link-limit": _plan_link_limit,
+        "snapshot-store": lambda: SNAPSHOT_STORE,
+        "snapshot-limit": lambda: _megabytes(SNAPSHOT_LIMIT_BYTES),
+        "snapshot-size": lambda: _megabytes((assets.startup_dir / SNAPSHOT).stat().st_size),
         **(extra or {}),
     }
 
@@ -259,6 +262,11 @@ def _plan_link_limit() -> str:
     from assessment.plan_code import MAX_CODE_LENGTH
 
     return f"{MAX_CODE_LENGTH:,}"
+
+
+def _megabytes(size: int) -> str:
+    """A size in bytes as a reader would say it, such as "5.4 MB" (for a sentence)."""
+    return f"{size / 1_000_000:.1f}".removesuffix(".0") + " MB"
 
 
 def _reference_fragment(name: str) -> str:

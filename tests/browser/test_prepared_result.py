@@ -44,11 +44,12 @@ _EVERY_SCENARIO = """async () => {
     });
   });
   const compared = {};
-  for (const block of document.querySelectorAll("script[data-fl-prepared-for]")) {
+  for (const block of document.querySelectorAll("template[data-fl-prepared-for]")) {
     const id = block.dataset.flPreparedFor;
     const { answers } = await scorer.call({ op: "scenario", id });
     const scored = await scorer.call({ op: "score", answers });
-    compared[id] = { prepared: JSON.parse(block.textContent).result, python: scored.result };
+    const prepared = JSON.parse(block.content.textContent).result;
+    compared[id] = { prepared, python: scored.result };
   }
   return compared;
 }"""
@@ -148,3 +149,29 @@ def test_a_link_with_nothing_prepared_for_it_waits_for_python(
     held_python.set()
     page.locator("[data-fl-notice-text]").filter(has_text="could not be").wait_for()
     assert page.get_attribute("[data-fl-results]", "data-fl-state") != "prepared"
+
+
+def test_a_scenario_link_followed_within_the_site_shows_its_prepared_result(
+    instant_navigation: Page, site_url: str, held_python: threading.Event
+) -> None:
+    page = instant_navigation
+    example = answers_of("job-offer")
+    page.goto(site_url + "examples/job-offer/")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.__sameDocument = true")  # gone if the link reloads the page
+    page.get_by_role("link", name="Open this example in the assessment").click()
+    page.wait_for_selector(PREPARED)
+    # Material re-created the page's scripts; the prepared results are data it left alone.
+    assert page.evaluate("window.__sameDocument") is True
+    assert page.get_attribute("#fl-assessment", "data-scorer-state") == "loading"
+    assert comparable(shown_numbers(page)) == expected_numbers(example)
+
+    held_python.set()
+    wait_for_scorer(page)
+    page.wait_for_function(
+        "(expected) => Object.entries(expected).every(([q, o]) =>"
+        " document.querySelector(`input[name='${q}'][value='${o}']`)?.checked)",
+        arg=example,
+    )
+    wait_for_result(page)
+    assert comparable(shown_numbers(page)) == expected_numbers(example)

@@ -1,9 +1,10 @@
 """Results prepared at build time (build_scripts/prepared.py): the assessment page carries every
-packaged scenario's result dict, exactly as Python scores it, in JSON blocks that no text in a
-result can break out of."""
+packaged scenario's result dict, exactly as Python scores it, as JSON in inert `<template>`
+elements that no text in a result can break out of."""
 
 from __future__ import annotations
 
+import html
 import json
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,7 +15,8 @@ from build_scripts.prepared import data_block_text
 
 
 class _DataBlocks(HTMLParser):
-    """The page's `<script type="application/json" data-fl-prepared-for>` blocks, by scenario."""
+    """The text of the page's `<template data-fl-prepared-for>` elements, by scenario (character
+    references read back, as the browser's `template.content.textContent` reads them)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -23,8 +25,9 @@ class _DataBlocks(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
-        if tag == "script" and found.get("data-fl-prepared-for"):
-            assert found.get("type") == "application/json"  # data, never run: nothing for the CSP
+        if tag == "template" and found.get("data-fl-prepared-for"):
+            # Left out of the search index, which would otherwise read the JSON as page text.
+            assert "data-search-exclude" in found
             self._current = found["data-fl-prepared-for"]
             self.blocks[self._current or ""] = ""
 
@@ -62,8 +65,8 @@ def test_no_other_page_carries_them(built_site: Path) -> None:
     assert carrying == ["assessment/index.html"]
 
 
-def test_no_text_in_a_result_can_close_its_block_or_open_a_comment() -> None:
-    value = {"advice": "</script><script>alert(1)</script><!-- <b>"}
+def test_no_text_in_a_result_can_close_its_template_or_open_a_tag_or_comment() -> None:
+    value = {"advice": "</template><script>alert(1)</script><!-- <b> R&amp;D &lt; \"q\" 'a'"}
     text = str(data_block_text(value))
-    assert "<" not in text
-    assert json.loads(text) == value
+    assert "<" not in text and ">" not in text
+    assert json.loads(html.unescape(text)) == value

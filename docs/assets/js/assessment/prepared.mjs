@@ -1,7 +1,7 @@
 // @ts-check
 // A `#scenario=<id>` link's result before Python has started. Python scored every packaged
-// scenario at build time (build_scripts/prepared.py), and the page carries each result dict in a
-// JSON data block; this module draws the one the link names with the same drawing code as Python's
+// scenario at build time (build_scripts/prepared.py), and the page carries each result dict as
+// JSON in a <template>; this module draws the one the link names with the same drawing code as Python's
 // own results, saying it was prepared in advance. The assessment page loads it with `async` right
 // after those blocks, so it draws as soon as the drawing modules have arrived, before the page's
 // other modules; the controller asks again when it mounts (after instant navigation). It touches
@@ -19,10 +19,12 @@ import { createView } from "./view.mjs";
 function preparedFor(v) {
   const link = linkInAddress();
   if (link?.kind !== "scenario") return null;
-  const block = [...v.root.querySelectorAll("script[data-fl-prepared-for]")].find(
-    (node) => node instanceof HTMLElement && node.dataset.flPreparedFor === link.value,
+  const block = [...v.root.querySelectorAll("template[data-fl-prepared-for]")].find(
+    (node) => node instanceof HTMLTemplateElement && node.dataset.flPreparedFor === link.value,
   );
-  return block ? /** @type {Prepared} */ (JSON.parse(block.textContent ?? "")) : null;
+  return block instanceof HTMLTemplateElement
+    ? /** @type {Prepared} */ (JSON.parse(block.content.textContent ?? ""))
+    : null;
 }
 
 /** Whether the page still waits for Python and shows no result of Python's. @param {View} v */

@@ -1,6 +1,7 @@
 """The next visit starts from the snapshot (docs/assets/js/scorer/snapshot-source.mjs and
 docs/assets/js/assessment/next-visit.mjs): once the page is idle a copy is kept in Cache Storage,
-from the HTTP cache or a low-priority download, never on Save-Data or a metered line; one copy of
+from the HTTP cache or a low-priority download; on Save-Data or a metered line the snapshot is
+never downloaded, neither to keep nor to start; one copy of
 one version, no larger than the build's limit; a damaged copy is forgotten and the archive starts
 Python; and "Clear my answers" leaves it alone. Each test waits for what the page writes on
 <html data-fl-python-*>.

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from build_scripts.assets import SiteAssets
+from build_scripts.prepared import data_block_text, prepared_results
 from build_scripts.startup import ARCHIVE, SNAPSHOT
 
 if TYPE_CHECKING:
@@ -41,8 +42,17 @@ PRIVACY_URL = "reference/privacy/"
 # The page's entry module: only the assessment page names it, so no other page loads it.
 ENTRY_MODULE = "assets/js/assessment/main.mjs"
 WORKER_MODULE = "assets/js/scorer/scorer-worker.mjs"
+# Named first on every page that runs Python, loaded with `async`: it starts Python early.
+EARLY_MODULE = "assets/js/assessment/start-python.mjs"
+# The assessment page's own early module, also `async`, after the results panel: it draws a
+# scenario link's result prepared at build time (build_scripts/prepared.py) before Python starts.
+PREPARED_MODULE = "assets/js/assessment/prepared.mjs"
 # Where the answers are kept in the reader's browser (localStorage); the privacy page names it.
 STORAGE_KEY = "fair-leverage:answers"
+# Where the reader's browser keeps a copy of Python's memory snapshot for the next visit (Cache
+# Storage; the privacy page names it), and the largest copy it keeps: one copy, of one version.
+SNAPSHOT_STORE = "fair-leverage-python"
+SNAPSHOT_LIMIT_BYTES = 8_000_000
 # How long the page waits for Python to start before it says start-up failed (tests may lower it).
 START_LIMIT_MS = 30_000
 # How long one call to Python may take before the page says Python stopped answering. A call
@@ -97,19 +107,31 @@ def page_modules(entry: str = ENTRY_MODULE) -> list[str]:
     )
 
 
-def python_page_context(assets: SiteAssets, site_root: str, entry: str) -> dict[str, object]:
+def python_page_context(
+    assets: SiteAssets, site_root: str, entry: str, early: tuple[str, ...] = ()
+) -> dict[str, object]:
     """What every page that runs Python shares (templates/_python_page.html.j2): how Python
-    starts, and the page's own modules."""
+    starts, and the page's own modules: those its `early` async modules need first, so they
+    arrive first, then the rest its entry module imports."""
     return {
         "site_root": site_root,
         "assets": assets,
         "start_limit_ms": START_LIMIT_MS,
         "call_limit_ms": CALL_LIMIT_MS,
         "worker_module": WORKER_MODULE,
+        "early_module": EARLY_MODULE,
         "startup_archive": ARCHIVE,
         "startup_snapshot": SNAPSHOT,
+        "snapshot_store": SNAPSHOT_STORE,
+        "snapshot_limit_bytes": SNAPSHOT_LIMIT_BYTES,
         "entry_module": entry,
-        "page_modules": imported_modules(entry),
+        "page_modules": list(
+            dict.fromkeys(
+                module
+                for start in (EARLY_MODULE, *early, entry)
+                for module in imported_modules(start)
+            )
+        ),
     }
 
 
@@ -157,7 +179,10 @@ def render_assessment_form(assets: SiteAssets, site_root: str) -> str:
 
     bank = assessment.load_bank()
     return ENVIRONMENT.get_template("assessment/form.html.j2").render(
-        **python_page_context(assets, site_root, ENTRY_MODULE),
+        **python_page_context(assets, site_root, ENTRY_MODULE, (PREPARED_MODULE,)),
+        prepared_module=PREPARED_MODULE,
+        prepared=prepared_results(),
+        data_block_text=data_block_text,
         bank=bank,
         parts=form_parts(bank),
         total=len(bank.questions),
@@ -202,6 +227,9 @@ def fill_markers(
         "plan-form.html": lambda: render_plan_form(assets, site_root),
         "plan-storage-key": lambda: PLAN_STORAGE_KEY,
         "plan-link-limit": _plan_link_limit,
+        "snapshot-store": lambda: SNAPSHOT_STORE,
+        "snapshot-limit": lambda: _megabytes(SNAPSHOT_LIMIT_BYTES),
+        "snapshot-size": lambda: _megabytes((assets.startup_dir / SNAPSHOT).stat().st_size),
         **(extra or {}),
     }
 
@@ -234,6 +262,11 @@ def _plan_link_limit() -> str:
     from assessment.plan_code import MAX_CODE_LENGTH
 
     return f"{MAX_CODE_LENGTH:,}"
+
+
+def _megabytes(size: int) -> str:
+    """A size in bytes as a reader would say it, such as "5.4 MB" (for a sentence)."""
+    return f"{size / 1_000_000:.1f}".removesuffix(".0") + " MB"
 
 
 def _reference_fragment(name: str) -> str:

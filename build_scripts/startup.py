@@ -5,9 +5,10 @@ Run in Node with the pinned Pyodide core (build_scripts/startup_node.mjs):
   import (traced by running every operation of assessment.browser, error paths included),
   plus the assessment package, compiled to .pyc by Pyodide's own Python. It replaces the
   2.5 MB python_stdlib.zip and the wheel on the fast path.
-- `snapshot.bin.gz`: Pyodide's memory snapshot (a private API, hence the pinned version)
-  taken after importing and warming the package on that archive; the page loads it where
-  it downloads fast enough, and otherwise starts normally.
+- `snapshot.gz`: Pyodide's memory snapshot (a private API, hence the pinned version) taken
+  after importing and warming the package on that archive, without its long runs of zero
+  bytes (build_scripts/snapshot_file.py); the page starts from it when it has a copy kept from
+  an earlier visit, or when it downloads fast enough, and otherwise starts on the archive.
 They are published beside the wheel, in `assets/python/<source digest>/startup-<Pyodide
 version>-<STARTUP_FORMAT>/`, so any change to the package, Pyodide or this step gives new
 URLs. The assessment page is told those URLs (build_scripts/fragments.py); no script repeats them.
@@ -23,15 +24,16 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from build_scripts import snapshot_file
 from build_scripts.errors import BuildError
 from build_scripts.pyodide_core import PYODIDE_TARBALL_SHA256, PYODIDE_VERSION
 
 # Bump when this step changes what it writes: the folder name changes with it, so browsers
 # holding the old files forever (they are served as immutable) never mix them up.
-STARTUP_FORMAT = 2
+STARTUP_FORMAT = 3
 NODE_SCRIPT = Path(__file__).with_name("startup_node.mjs")
 ARCHIVE = "python.zip"
-SNAPSHOT = "snapshot.bin.gz"
+SNAPSHOT = "snapshot.gz"
 MANIFEST = ".manifest.json"  # kept beside the files, not published
 
 
@@ -64,12 +66,13 @@ def _key(bundle_dir: Path) -> str:
     for part in (bundle_dir.name, PYODIDE_TARBALL_SHA256, str(STARTUP_FORMAT)):
         digest.update(part.encode() + b"\0")
     digest.update(NODE_SCRIPT.read_bytes())
-    digest.update(Path(__file__).read_bytes())
+    for module in (__file__, snapshot_file.__file__):
+        digest.update(Path(module).read_bytes())
     return digest.hexdigest()[:16]
 
 
 def ensure_startup(core_dir: Path, bundle_dir: Path, out_root: Path) -> Path:
-    """Returns a folder with python.zip, snapshot.bin.gz and a manifest, built only when
+    """Returns a folder with python.zip, snapshot.gz and a manifest, built only when
     the package, Pyodide or this step changed."""
     out_root = out_root.resolve()
     key = _key(bundle_dir)
@@ -96,12 +99,14 @@ def ensure_startup(core_dir: Path, bundle_dir: Path, out_root: Path) -> Path:
         _run_node("check", core, str(archive), str(raw_snapshot))
         raw = raw_snapshot.read_bytes()
         # mtime=0 keeps the file identical from one build to the next.
-        (work / SNAPSHOT).write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+        sparse = snapshot_file.encode(raw)
+        (work / SNAPSHOT).write_bytes(gzip.compress(sparse, compresslevel=9, mtime=0))
         manifest = {
             "pyodide": PYODIDE_VERSION,
             "format": STARTUP_FORMAT,
             "archive_bytes": archive.stat().st_size,
             "snapshot_bytes": len(raw),
+            "snapshot_file_bytes": len(sparse),
             "snapshot_gzip_bytes": (work / SNAPSHOT).stat().st_size,
             "stdlib_files": json.loads(modules_json.read_text()),
         }

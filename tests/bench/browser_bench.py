@@ -6,9 +6,12 @@ page: (a) the tutorial way (loadPyodide() on the main thread, then micropip inst
 wheel), (b) PyScript, (c) a bare loadPyodide() in a worker with no package. Each page is
 opened as a share link (#code=...) in fresh browser contexts, on loopback and on a
 throttled profile (10 Mbit/s, 40 ms), cold and as a repeat visit (same profile, new browser
-process). Writes tests/bench/results/latest.md (committed: the figures the README links to)
-and latest.json, and dated copies of both (not committed). Run by `make bench`; `--quick`
-takes fewer samples.
+process; the first visit stays open until our page has kept Python's snapshot, as a
+reader's would). Our page is also opened cold as a scenario link (#scenario=...), whose
+result is drawn from the build before Python starts. tests/bench/browser_report.py turns the
+samples into tests/bench/results/latest.md (committed: the figures the README links to) and
+latest.json, and dated copies of both (not committed). Run by `make bench`; `--quick` takes
+fewer samples.
 """
 
 from __future__ import annotations
@@ -21,11 +24,11 @@ import platform
 import re
 import shutil
 import socketserver
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,7 +40,25 @@ sys.path.insert(0, str(PROJECT_ROOT))
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright  # noqa: E402
 
-from build_scripts.fragments import ENTRY_MODULE  # noqa: E402
+from build_scripts.fragments import (  # noqa: E402
+    EARLY_MODULE,
+    ENTRY_MODULE,
+    PREPARED_MODULE,
+)
+from build_scripts.startup import SNAPSHOT  # noqa: E402
+from tests.bench.browser_report import (  # noqa: E402
+    BASELINES,
+    OURS,
+    SCENARIO,
+    SUBJECTS,
+    Subject,
+    collect,
+    markdown,
+    percentile,
+    ratio,
+    summary,
+    targets,
+)
 from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.support.static_server import (  # noqa: E402
     COMPRESSIBLE,
@@ -66,22 +87,6 @@ PROFILES: dict[str, dict[str, Any] | None] = {
         "uploadThroughput": 5_000_000 / 8,
     },
 }
-
-
-@dataclass(frozen=True)
-class Subject:
-    key: str
-    label: str
-    path: str  # site-relative page
-    has_result: bool = True
-
-
-SUBJECTS = (
-    Subject("ours", "Fair Leverage (this site)", "assessment/"),
-    Subject("tutorial", "(a) tutorial: main thread + micropip", "__bench__/tutorial.html"),
-    Subject("pyscript", "(b) PyScript 0.7.31", "__bench__/pyscript.html"),
-    Subject("bare", "(c) bare loadPyodide() in a worker", "__bench__/bare.html", has_result=False),
-)
 
 
 # ---------------------------------------------------------------------------- site setup
@@ -133,12 +138,14 @@ def _sha256(path: Path) -> str:
 
 
 def baseline_page(template: str, head: str, body_end: str) -> str:
-    """The built assessment page with our page scripts (the entry module, and the modules it
-    preloads) swapped for a baseline's."""
-    entry = re.escape(ENTRY_MODULE)
-    page, count = re.subn(rf'<script[^>]*src="[^"]*{entry}"[^>]*></script>', "", template)
-    if count != 1:
-        sys.exit(f"could not find the {ENTRY_MODULE} script tag in the built assessment page")
+    """The built assessment page with our page scripts (the early ones, the entry module, and
+    the modules it preloads) swapped for a baseline's."""
+    page = template
+    for module in (EARLY_MODULE, PREPARED_MODULE, ENTRY_MODULE):
+        pattern = rf'<script[^>]*src="[^"]*{re.escape(module)}"[^>]*></script>'
+        page, count = re.subn(pattern, "", page)
+        if count != 1:
+            sys.exit(f"could not find the {module} script tag in the built assessment page")
     ours = re.escape(OUR_SCRIPTS.lstrip("/"))
     page = re.sub(rf'<link rel="modulepreload" href="[^"]*{ours}[^"]*">', "", page)
     page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
@@ -216,13 +223,27 @@ def site_headers(root: Path) -> Callable[[str], dict[str, str]]:
     return headers_for
 
 
-def share_code() -> tuple[str, dict[str, str]]:
-    """A share code for a complete set of answers (a worked example's), made by the package,
-    and the answers it holds."""
+@dataclass(frozen=True)
+class Links:
+    """The links the pages are opened with: a worked example's complete answers, as a share
+    code made by the package and as the example's own scenario link."""
+
+    code: str
+    scenario: str
+    answers: dict[str, str]
+
+    def fragment(self, subject: Subject) -> str:
+        if subject.link == "code":
+            return f"#code={self.code}"
+        return f"#scenario={self.scenario}" if subject.link == "scenario" else ""
+
+
+def links() -> Links:
     from assessment import encode, load_scenarios
 
     scenario = next(iter(load_scenarios().values()))
-    return encode(dict(scenario.answers)), dict(scenario.answers)
+    answers = dict(scenario.answers)
+    return Links(encode(answers), scenario.id, answers)
 
 
 # ---------------------------------------------------------------------------- measuring
@@ -245,9 +266,13 @@ class Sample:
     gap_window: float | None
     bytes: int
     script_bytes: int  # of our own JavaScript (the page's and the worker's modules), as sent
+    snapshot_bytes: int  # of Python's snapshot file, as sent (a download given up counts too)
     requests: int
     foreign: list[str] = field(default_factory=list)
-    statuses: list[str] = field(default_factory=list)  # the page's start-up progress texts
+    # How our page's Python started and what it kept (<html data-fl-python-*>), and when each
+    # step of its start ended (ms after the page began).
+    python: dict[str, str] = field(default_factory=dict)
+    phases: dict[str, float] = field(default_factory=dict)
 
 
 def _throttle(context: BrowserContext, page: Page, profile: str) -> None:
@@ -275,6 +300,17 @@ def _max_gap(gaps: list[list[float]], until: float) -> float | None:
     return float(max(inside)) if inside else None
 
 
+PAGE_DATA = """() => {
+  const python = document.documentElement.dataset;
+  return {
+    marks: __bench.marks,
+    gaps: __bench.gaps,
+    python: {start: python.flPythonStart, from: python.flPythonFrom, kept: python.flPythonKept},
+    phases: python.flPythonPhases ?? "",
+  };
+}"""
+
+
 def visit(
     context: BrowserContext,
     base: str,
@@ -285,6 +321,7 @@ def visit(
     wait_for: str = "ready",
     window_ms: float | None = None,
     expected: dict[str, str] | None = None,
+    wait_kept: bool = False,
 ) -> tuple[Page, Sample]:
     foreign: list[str] = []
     _guard(context, base.rstrip("/"), foreign)
@@ -306,9 +343,11 @@ def visit(
             timeout=TIMEOUT_MS,
             polling=50,
         )
-    data = page.evaluate(
-        "() => ({marks: __bench.marks, gaps: __bench.gaps, statuses: __bench.statuses})"
-    )
+    if wait_kept:  # our page says when it has kept Python's snapshot for the next visit
+        page.wait_for_function(
+            "() => document.documentElement.dataset.flPythonKept", timeout=TIMEOUT_MS, polling=50
+        )
+    data = page.evaluate(PAGE_DATA)
     marks = data["marks"]
     if "failed" in marks:
         raise RuntimeError(f"{subject_path} reported failed on {profile}")
@@ -319,9 +358,14 @@ def visit(
         gap_window=_max_gap(data["gaps"], window_ms) if window_ms is not None else None,
         bytes=sum(size for _, size in options.sent),
         script_bytes=sum(size for path, size in options.sent if path.startswith(OUR_SCRIPTS)),
+        snapshot_bytes=sum(size for path, size in options.sent if path.endswith(f"/{SNAPSHOT}")),
         requests=len(options.sent),
         foreign=foreign,
-        statuses=data["statuses"],
+        python={name: value for name, value in data["python"].items() if value},
+        phases={
+            name: float(time)
+            for name, _, time in (item.partition(":") for item in data["phases"].split())
+        },
     )
 
 
@@ -364,34 +408,7 @@ def persistent(playwright: Any, profile_dir: Path) -> Iterator[BrowserContext]:
         context.close()
 
 
-# ---------------------------------------------------------------------------- reporting
-
-
-def summary(values: list[float]) -> dict[str, float] | None:
-    if not values:
-        return None
-    return {
-        "median": round(statistics.median(values), 1),
-        "min": round(min(values), 1),
-        "max": round(max(values), 1),
-        "n": len(values),
-    }
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
-    return round(ordered[index], 1)
-
-
-def fmt(stats: dict[str, float] | None, unit: str = "ms") -> str:
-    if not stats:
-        return "—"
-    if unit == "kB":
-        return f"{stats['median'] / 1000:,.0f} kB"
-    if unit == "B":
-        return f"{stats['median']:,.0f} B"
-    return f"{stats['median']:,.0f} ({stats['min']:,.0f} to {stats['max']:,.0f})"
+# ---------------------------------------------------------------------------- machine
 
 
 def machine() -> dict[str, str]:
@@ -415,96 +432,6 @@ def machine() -> dict[str, str]:
     }
 
 
-def ratio(numerator: dict[str, float] | None, denominator: dict[str, float] | None) -> float | None:
-    if not numerator or not denominator or not denominator["median"]:
-        return None
-    return round(numerator["median"] / denominator["median"], 2)
-
-
-TARGETS = (
-    # (label, figure, comparison, limit)
-    ("share link, cold, loopback: ours / (a)", "loopback.cold.result.ours/tutorial", 0.4),
-    ("share link, cold, loopback: ours / (b)", "loopback.cold.result.ours/pyscript", 0.5),
-    ("share link, cold, throttled: ours / (a)", "throttled.cold.result.ours/tutorial", 0.8),
-    ("first usable input / our ready, loopback", "loopback.input_over_ready", 0.15),
-    ("repeat / cold (share link), loopback", "loopback.repeat_over_cold", 0.7),
-    ("repeat / cold (share link), throttled", "throttled.repeat_over_cold", 0.7),
-)
-
-
-def markdown(report: dict[str, Any]) -> str:
-    lines = [
-        f"Browser benchmark, {report['when']} ({report['runs']} runs per figure; "
-        "median (min to max) in ms).",
-        "",
-        f"Machine: {report['machine']['nproc']} cores, {report['machine']['cpu']}, "
-        f"{report['machine']['chromium']}; load average at the start "
-        f"{report['machine']['load_average']}, at the end {report['load_average_end']} "
-        "(other work on the machine slows every page alike; compare ratios).",
-        "",
-        f"Bytes are response bodies as sent (compressed); “our JavaScript” is what came from "
-        f"`{OUR_SCRIPTS}`, the page's and the worker's modules.",
-        "",
-    ]
-    for profile, data in report["profiles"].items():
-        lines += [
-            f"### {profile}",
-            "",
-            "| page | visit | first usable input | ready | first result (share link) "
-            "| longest main-thread gap to ready | bytes | our JavaScript "
-            "| started from the snapshot |",
-            "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-        ]
-        for visit_kind in ("cold", "repeat"):
-            for subject in SUBJECTS:
-                row = data[visit_kind].get(subject.key)
-                if not row:
-                    continue
-                lines.append(
-                    f"| {subject.label} | {visit_kind} | {fmt(row['input'])} | "
-                    f"{fmt(row['ready'])} | {fmt(row['result'])} | "
-                    f"{fmt(row['gap_to_ready'])} | {fmt(row['bytes'], 'kB')} | "
-                    f"{fmt(row['script_bytes'], 'B')} | "
-                    + (
-                        f"{row['from_snapshot']} of {row['n']} |"
-                        if subject.key == "ours"
-                        else "— |"
-                    )
-                )
-        article = data["article"]
-        lines.append(
-            f"| article page ({ARTICLE}) | cold | — | — | — | "
-            f"{fmt(article['gap_window'])} (first {ARTICLE_WINDOW_MS / 1000:g} s) | "
-            f"{fmt(article['bytes'], 'kB')} (Pyodide: {article['pyodide_bytes']}) | "
-            f"{fmt(article['script_bytes'], 'B')} | — |"
-        )
-        lines.append("")
-        lines += ["| ratio, ours to | ready | first result |", "| --- | --- | --- |"]
-        for subject in SUBJECTS[1:]:
-            for visit_kind in ("cold", "repeat"):
-                r = data["ratios"].get(f"{visit_kind}.{subject.key}")
-                if r:
-                    lines.append(
-                        f"| {subject.label}, {visit_kind} | {r['ready'] or '—'} | "
-                        f"{r['result'] or '—'} |"
-                    )
-        lines.append("")
-    latency = report.get("latency")
-    if latency:
-        lines += [
-            f"Answer to updated result ({latency['n']} changes, loopback): "
-            f"p50 {latency['p50']} ms, p95 {latency['p95']} ms.",
-            "",
-        ]
-    lines += ["| target | figure | limit | met |", "| --- | --- | --- | --- |"]
-    for label, _key, value, limit, met in report["targets"]:
-        lines.append(
-            f"| {label} | {value if value is not None else 'pending'} | {limit} | "
-            f"{'yes' if met else 'no' if value is not None else '—'} |"
-        )
-    return "\n".join(lines) + "\n"
-
-
 # ---------------------------------------------------------------------------- the run
 
 
@@ -518,7 +445,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             build_site(site)
         root = scratch_path / "root"
         info = prepare_root(site, root)
-        code, expected = share_code()
+        opened = links()
         options = ServerOptions(
             compress=True, brotli=True, etags=True, headers_for=site_headers(root)
         )
@@ -527,7 +454,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "runs": runs,
             "machine": machine(),
             "profiles": {},
-            "share_code": code,
+            "share_code": opened.code,
+            "scenario": opened.scenario,
             **info,
         }
         subjects = [s for s in SUBJECTS if not args.only or s.key in args.only]
@@ -536,26 +464,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for profile in args.profiles:
                 report["profiles"][profile] = measure_profile(
-                    playwright,
-                    browser,
-                    base,
-                    options,
-                    profile,
-                    code,
-                    expected,
+                    Run(playwright, browser, base, options, profile, opened, scratch_path),
                     runs,
                     subjects,
-                    scratch_path,
                     args.no_repeat,
                 )
-            if "loopback" in args.profiles and any(s.key == "ours" for s in subjects):
+            if "loopback" in args.profiles and OURS in subjects:
                 report["latency"] = measure_latency(
-                    browser,
-                    base,
-                    options,
-                    code,
-                    expected,
-                    LATENCY_CHANGES if not args.quick else 20,
+                    browser, base, options, opened, LATENCY_CHANGES if not args.quick else 20
                 )
             browser.close()
     report["load_average_end"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
@@ -571,6 +487,43 @@ def warm(root: Path) -> None:
             _compressed(path, path.stat().st_mtime_ns, "gzip")
 
 
+@dataclass(frozen=True)
+class Run:
+    """What every visit of one profile shares."""
+
+    playwright: Any
+    browser: Browser
+    base: str
+    options: ServerOptions
+    profile: str
+    links: Links
+    scratch: Path
+
+    def visit(self, context: BrowserContext, subject: Subject, wait_kept: bool = False) -> Sample:
+        """Opens the subject's page with its link; waits for its result (or, with no link,
+        for Python to be ready)."""
+        return visit(
+            context,
+            self.base,
+            self.options,
+            subject.path,
+            self.profile,
+            self.links.fragment(subject),
+            "result" if subject.link else "ready",
+            expected=self.links.answers if subject.link else None,
+            wait_kept=wait_kept,
+        )[1]
+
+    def article(self, context: BrowserContext) -> Sample:
+        sample = visit(
+            context, self.base, self.options, ARTICLE, self.profile, window_ms=ARTICLE_WINDOW_MS
+        )[1]
+        sample.marks["pyodide_bytes"] = sum(
+            size for path, size in self.options.sent if "pyodide" in path or "/python/" in path
+        )
+        return sample
+
+
 def _cold(browser: Browser, run: Callable[[BrowserContext], Sample]) -> Sample:
     context = browser.new_context()
     try:
@@ -579,73 +532,74 @@ def _cold(browser: Browser, run: Callable[[BrowserContext], Sample]) -> Sample:
         context.close()
 
 
-def _repeat(playwright: Any, profile_dir: Path, run: Callable[[BrowserContext], Sample]) -> Sample:
-    with persistent(playwright, profile_dir) as context:  # the first visit fills the caches
-        run(context)
-        context.pages[-1].wait_for_timeout(1000)  # let caches settle, as a reader's would
+def _repeat(run: Run, subject: Subject, index: int) -> tuple[Sample, Sample]:
+    """The first visit and the repeat visit, each in a new browser process on one profile.
+    The first stays open until our page has kept Python's snapshot for the next visit, as a
+    reader's would (and at least a second, for every page alike)."""
+    profile_dir = run.scratch / f"profile-{run.profile}-{subject.key}-{index}"
+    ours = subject in (OURS, SCENARIO)
     try:
-        with persistent(playwright, profile_dir) as context:  # a new browser process
-            return run(context)
+        with persistent(run.playwright, profile_dir) as context:  # the first visit fills caches
+            first = run.visit(context, subject, wait_kept=ours)
+            context.pages[-1].wait_for_timeout(1000)
+        with persistent(run.playwright, profile_dir) as context:  # a new browser process
+            return first, run.visit(context, subject)
     finally:
         shutil.rmtree(profile_dir, ignore_errors=True)
 
 
+def _kept(first_visits: list[Sample]) -> dict[str, Any]:
+    """What our first visits kept for the next one, how long after ready, and what it cost."""
+    outcomes = Counter(sample.python.get("kept", "none") for sample in first_visits)
+    after = [
+        sample.phases["kept"] - sample.phases["ready"]
+        for sample in first_visits
+        if "kept" in sample.phases and "ready" in sample.phases
+    ]
+    return {
+        "outcomes": dict(outcomes),
+        "after_ready": summary(after),
+        "bytes": summary([float(sample.snapshot_bytes) for sample in first_visits]),
+    }
+
+
 def measure_profile(
-    playwright: Any,
-    browser: Browser,
-    base: str,
-    options: ServerOptions,
-    profile: str,
-    code: str,
-    expected: dict[str, str],
-    runs: int,
-    subjects: list[Subject],
-    scratch: Path,
-    no_repeat: bool,
+    run: Run, runs: int, subjects: list[Subject], no_repeat: bool
 ) -> dict[str, Any]:
     """Round by round, every page once per round, so a change in the machine's load over
     the run weighs on all pages alike and the ratios stay fair."""
     cold: dict[str, list[Sample]] = {s.key: [] for s in subjects}
     repeat: dict[str, list[Sample]] = {s.key: [] for s in subjects}
+    first_visits: list[Sample] = []
     articles: list[Sample] = []
-
-    def runner(subject: Subject) -> Callable[[BrowserContext], Sample]:
-        fragment = f"#code={code}" if subject.has_result else ""
-        wait_for = "result" if subject.has_result else "ready"
-        want = expected if subject.has_result else None
-        return lambda context: visit(
-            context, base, options, subject.path, profile, fragment, wait_for, expected=want
-        )[1]
-
-    def article(context: BrowserContext) -> Sample:
-        sample = visit(context, base, options, ARTICLE, profile, window_ms=ARTICLE_WINDOW_MS)[1]
-        sample.marks["pyodide_bytes"] = sum(
-            size for path, size in options.sent if "pyodide" in path or "/python/" in path
-        )
-        return sample
 
     for index in range(runs):
         for subject in subjects:
-            cold[subject.key].append(_cold(browser, runner(subject)))
-            if not no_repeat:
-                profile_dir = scratch / f"profile-{profile}-{subject.key}-{index}"
-                repeat[subject.key].append(_repeat(playwright, profile_dir, runner(subject)))
-        articles.append(_cold(browser, article))
-        print(f"  {profile}: round {index + 1} of {runs} done", flush=True)
+            cold[subject.key].append(_cold(run.browser, lambda c, s=subject: run.visit(c, s)))
+            if subject.repeat and not no_repeat:
+                first, second = _repeat(run, subject, index)
+                repeat[subject.key].append(second)
+                if subject is OURS:
+                    first_visits.append(first)
+        articles.append(_cold(run.browser, run.article))
+        print(f"  {run.profile}: round {index + 1} of {runs} done", flush=True)
 
     out: dict[str, Any] = {"cold": {}, "repeat": {}, "ratios": {}}
     for subject in subjects:
-        out["cold"][subject.key] = collect(cold[subject.key])
-        print(f"  {profile} cold {subject.key}: {out['cold'][subject.key]['summary']}")
+        out["cold"][subject.key] = collect([s.__dict__ for s in cold[subject.key]])
+        print(f"  {run.profile} cold {subject.key}: {out['cold'][subject.key]['summary']}")
         if repeat[subject.key]:
-            out["repeat"][subject.key] = collect(repeat[subject.key])
-            print(f"  {profile} repeat {subject.key}: {out['repeat'][subject.key]['summary']}")
-    out["article"] = collect(articles)
+            out["repeat"][subject.key] = collect([s.__dict__ for s in repeat[subject.key]])
+            print(f"  {run.profile} repeat {subject.key}: {out['repeat'][subject.key]['summary']}")
+    if first_visits:
+        out["kept"] = _kept(first_visits)
+        print(f"  {run.profile} kept: {out['kept']}", flush=True)
+    out["article"] = collect([s.__dict__ for s in articles])
     out["article"]["pyodide_bytes"] = max(s.marks["pyodide_bytes"] for s in articles)
-    print(f"  {profile} article: {out['article']['summary']}", flush=True)
+    print(f"  {run.profile} article: {out['article']['summary']}", flush=True)
     for visit_kind in ("cold", "repeat"):
-        ours = out[visit_kind].get("ours")
-        for subject in subjects[1:]:
+        ours = out[visit_kind].get(OURS.key)
+        for subject in BASELINES:
             other = out[visit_kind].get(subject.key)
             if ours and other:
                 out["ratios"][f"{visit_kind}.{subject.key}"] = {
@@ -655,42 +609,8 @@ def measure_profile(
     return out
 
 
-def collect(samples: list[Sample]) -> dict[str, Any]:
-    def values(name: str) -> list[float]:
-        return [s.marks[name] for s in samples if name in s.marks]
-
-    row = {
-        "input": summary(values("input")),
-        "ready": summary(values("ready")),
-        "result": summary(values("result")),
-        "gap_to_ready": summary([s.gap_to_ready for s in samples if s.gap_to_ready is not None]),
-        "gap_window": summary([s.gap_window for s in samples if s.gap_window is not None]),
-        "bytes": summary([float(s.bytes) for s in samples]),
-        "script_bytes": summary([float(s.script_bytes) for s in samples]),
-        "requests": summary([float(s.requests) for s in samples]),
-        "foreign": sorted({url for s in samples for url in s.foreign}),
-        "samples": [s.__dict__ for s in samples],
-    }
-    row["n"] = len(samples)
-    row["from_snapshot"] = sum(
-        any("saved state" in status for status in s.statuses) for s in samples
-    )
-    gap = row["gap_to_ready"] or row["gap_window"]
-    row["summary"] = (
-        f"input {fmt(row['input'])} ready {fmt(row['ready'])} "
-        f"result {fmt(row['result'])} gap {fmt(gap)} bytes {fmt(row['bytes'], 'kB')} "
-        f"snapshot {row['from_snapshot']}/{len(samples)}"
-    )
-    return row
-
-
 def measure_latency(
-    browser: Browser,
-    base: str,
-    options: ServerOptions,
-    code: str,
-    expected: dict[str, str],
-    changes: int,
+    browser: Browser, base: str, options: ServerOptions, opened: Links, changes: int
 ) -> dict[str, Any]:
     context = browser.new_context()
     try:
@@ -698,11 +618,11 @@ def measure_latency(
             context,
             base,
             options,
-            "assessment/",
+            OURS.path,
             "loopback",
-            f"#code={code}",
+            opened.fragment(OURS),
             "result",
-            expected=expected,
+            expected=opened.answers,
         )
         latencies = answer_latency(page, changes)
     finally:
@@ -713,59 +633,6 @@ def measure_latency(
         "p95": percentile(latencies, 0.95),
         "max": round(max(latencies), 1),
     }
-
-
-def _lookup(report: dict[str, Any], key: str) -> float | None:
-    profiles = report["profiles"]
-    profile, _, rest = key.partition(".")
-    data = profiles.get(profile)
-    if data is None:
-        return None
-    if rest == "input_over_ready":
-        ours = data["cold"].get("ours")
-        return ratio(ours["input"], ours["ready"]) if ours else None
-    if rest == "repeat_over_cold":
-        cold, repeat = data["cold"].get("ours"), data["repeat"].get("ours")
-        return ratio(repeat["result"], cold["result"]) if cold and repeat else None
-    visit_kind, metric, pair = rest.split(".")
-    r = data["ratios"].get(f"{visit_kind}.{pair.split('/')[1]}")
-    return r[metric] if r else None
-
-
-def targets(report: dict[str, Any]) -> list[tuple[str, str, float | None, float, bool]]:
-    rows = []
-    for label, key, limit in TARGETS:
-        value = _lookup(report, key)
-        rows.append((label, key, value, limit, value is not None and value <= limit))
-    latency = report.get("latency")
-    p95 = latency["p95"] if latency else None
-    rows.append(
-        ("answer to result, p95 (ms)", "latency.p95", p95, 50, p95 is not None and p95 <= 50)
-    )
-    for profile, data in report["profiles"].items():
-        ours = data["cold"].get("ours")
-        article = data["article"]
-        if ours and ours["gap_to_ready"] and article["gap_window"]:
-            over = round(ours["gap_to_ready"]["median"] - article["gap_window"]["median"], 1)
-            rows.append(
-                (
-                    f"main-thread gap to ready over the article's, {profile} (ms)",
-                    f"{profile}.gap",
-                    over,
-                    25,
-                    over <= 25,
-                )
-            )
-        rows.append(
-            (
-                f"article page Pyodide bytes, {profile}",
-                f"{profile}.article",
-                article["pyodide_bytes"],
-                0,
-                article["pyodide_bytes"] == 0,
-            )
-        )
-    return rows
 
 
 def main() -> None:
@@ -784,7 +651,7 @@ def main() -> None:
     report["duration_s"] = round(time.monotonic() - started)
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = report["when"].replace(":", "")
-    text = markdown(report)
+    text = markdown(report, ARTICLE, ARTICLE_WINDOW_MS / 1000, OUR_SCRIPTS)
     (RESULTS / f"{stamp}.md").write_text(text)
     (RESULTS / f"{stamp}.json").write_text(json.dumps(report, indent=1))
     shutil.copy(RESULTS / f"{stamp}.md", RESULTS / "latest.md")

@@ -1,8 +1,9 @@
 // @ts-check
 // Injected into every page the browser benchmark opens, before the page's own scripts.
-// It records, in milliseconds since navigation start: first usable input, scorer ready,
-// first result, and every gap between 10 ms heartbeats on the main thread (the Long Tasks
-// API misses gaps made of many short tasks and rendering, which a reader still feels).
+// It records, in milliseconds since navigation start: first paint, first usable input, a
+// prepared result shown (a scenario link's, drawn before Python starts), scorer ready, first
+// result, and every gap between 10 ms heartbeats on the main thread (the Long Tasks API misses
+// gaps made of many short tasks and rendering, which a reader still feels).
 
 /**
  * What the benchmark reads back from the page (tests/bench/browser_bench.py).
@@ -11,8 +12,8 @@
  * @property {Array<[number, number]>} gaps [when, length] of each gap between heartbeats
  * @property {number} heartbeats
  * @property {number} results
- * @property {string[]} statuses
  * @property {number} [inputSeen]
+ * @property {number} [preparedSeen]
  * @property {number} [lastResult]
  * @property {(name: string) => void} [mark]
  */
@@ -23,7 +24,7 @@
     /** @type {unknown} */ (window)
   );
   /** @type {Bench} */
-  const bench = { marks: {}, gaps: [], heartbeats: 0, results: 0, statuses: [] };
+  const bench = { marks: {}, gaps: [], heartbeats: 0, results: 0 };
   page.__bench = bench;
   /** @param {string} name */
   const mark = (name) => {
@@ -50,9 +51,6 @@
     if (!("paint" in bench.marks) && firstPaint !== null) bench.marks.paint = firstPaint;
     if (!("seen" in bench.marks) && bench.inputSeen !== undefined) bench.marks.seen = bench.inputSeen;
     const root = document.getElementById("fl-assessment");
-    // The start-up's progress texts say which way Python started (snapshot or not).
-    const status = root?.querySelector("[data-fl-status]")?.textContent;
-    if (status && bench.statuses.at(-1) !== status) bench.statuses.push(status);
     const state = root?.dataset.scorerState;
     if (state === "ready") mark("ready");
     if (state === "failed") mark("failed");
@@ -81,6 +79,11 @@
   const observer = new MutationObserver(() => {
     check();
     const results = /** @type {HTMLElement | null} */ (document.querySelector("#fl-assessment [data-fl-results]"));
+    // A prepared result counts once the frame that shows it has been painted.
+    if (results?.dataset.flState === "prepared" && bench.preparedSeen === undefined) {
+      bench.preparedSeen = performance.now();
+      requestAnimationFrame(() => setTimeout(() => mark("prepared")));
+    }
     const current = results?.dataset.flState === "current";
     if (current && !wasCurrent) {
       bench.results += 1;

@@ -13,6 +13,7 @@ import http.server
 import json
 import mimetypes
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -42,6 +43,23 @@ class Fault:
     status: int = 200
     content_type: str | None = None
     body: bytes | None = None  # served instead of the file (a damaged download)
+    delay_s: float = 0  # waits this long before answering (a slow line)
+    held: threading.Event | None = None  # answers only once this is set (at most HOLD_LIMIT_S)
+    times: int | None = None  # applies to this many requests only, then the file is served
+
+    def use(self) -> bool:
+        """Whether this request gets the fault (counting it against `times`)."""
+        with _FAULT_LOCK:
+            if self.times is None:
+                return True
+            if self.times <= 0:
+                return False
+            self.times -= 1
+            return True
+
+
+_FAULT_LOCK = threading.Lock()
+HOLD_LIMIT_S = 60
 
 
 @dataclass
@@ -124,6 +142,12 @@ def _handler(root: Path, options: ServerOptions) -> type[http.server.BaseHTTPReq
             if target.is_dir():
                 target = target / "index.html"
             fault = next((f for suffix, f in options.faults.items() if path.endswith(suffix)), None)
+            if fault is not None and not fault.use():
+                fault = None
+            if fault is not None and fault.held is not None:
+                fault.held.wait(HOLD_LIMIT_S)
+            if fault is not None and fault.delay_s:
+                time.sleep(fault.delay_s)
             outside = root.resolve() not in target.parents and target != root.resolve()
             if outside or path in hidden:
                 target = root / "__outside__"

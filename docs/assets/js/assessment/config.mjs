@@ -48,6 +48,13 @@ function milliseconds(root, name) {
   return value;
 }
 
+/** @param {HTMLElement} root @param {string} name */
+function bytes(root, name) {
+  const value = Number(text(root, name));
+  if (!(value > 0)) throw new Error(`The page's data-${name} is not a size: the build is broken.`);
+  return value;
+}
+
 /** @param {HTMLElement} root @returns {StartConfig} */
 export function readStartConfig(root) {
   return {
@@ -58,6 +65,8 @@ export function readStartConfig(root) {
       lockUrl: url(root, "lockUrl"),
       archiveUrl: url(root, "archiveUrl"),
       snapshotUrl: url(root, "snapshotUrl"),
+      snapshotStore: text(root, "snapshotStore"),
+      snapshotLimitBytes: bytes(root, "snapshotLimitBytes"),
     },
     startLimitMs: milliseconds(root, "startLimitMs"),
     callLimitMs: milliseconds(root, "callLimitMs"),

@@ -1,22 +1,23 @@
 // @ts-check
 // The page controller: mounts the assessment on the page showing it, keeps the answers in step
 // between the form and storage, keeps one scorer per visit (across instant navigation), and asks
-// it for a result on every change, drawing only the latest. Once Python is ready it carries over
-// answers saved under an older bank, then opens the link in the address. It holds no scoring
-// rule and draws nothing itself: each part of the page has its own module.
-import { loadSaved, questionsOf, readForm, saveAnswers, writeForm } from "./answers.mjs";
+// it for a result on every change, drawing only the latest. Until Python is ready a scenario link
+// shows the result prepared at build time. Once Python is ready it carries over answers saved
+// under an older bank, then opens the link in the address. It holds no scoring rule and draws
+// nothing itself: each part of the page has its own module.
+import { loadSaved, readForm, saveAnswers, writeForm } from "./answers.mjs";
 import { carryOver } from "./carry-over.mjs";
-import { readConfig } from "./config.mjs";
 import { clearCompanions } from "./companions.mjs";
 import { copyLink, download } from "./keep.mjs";
 import { showKindWording } from "./kind.mjs";
 import { linkInAddress, openLink } from "./links.mjs";
 import { dismissNotice, notify } from "./notices.mjs";
 import { showProgress } from "./progress.mjs";
+import { preparedReplaced, showingPrepared, showPrepared } from "./prepared.mjs";
 import { drawResult, showScoringError } from "./result-view.mjs";
 import { shuffleOptions } from "./shuffle.mjs";
 import { showFailure, showReady, showStarting } from "./status.mjs";
-import { findParts, readWording } from "./view.mjs";
+import { createView } from "./view.mjs";
 import { visitScorer } from "./visit-scorer.mjs";
 
 /** @typedef {import("./view.mjs").View} View */
@@ -73,12 +74,15 @@ function start(v) {
 /** @param {View} v @param {import("../scorer/protocol.mjs").Version} version */
 function ready(v, version) {
   showReady(v, version);
-  rescore(v);
+  // A prepared result stands until Python has scored the link's answers: scoring the form's
+  // answers first would flash another result in between.
+  if (!showingPrepared(v)) rescore(v);
   const current = scorer;
   // Saved answers first, so that a link opened on top of them keeps them as the previous ones.
   if (current)
     carryOver(v, current, apply(v))
       .then(() => openLink(v, current, apply(v)), stopped)
+      .then(() => showingPrepared(v) && rescore(v))
       .catch(stopped);
 }
 
@@ -86,6 +90,7 @@ function ready(v, version) {
 function failed(v, reason, stage) {
   v.result = null;
   v.code = null;
+  preparedReplaced(v);
   showFailure(v, reason, stage);
   if (stage === "start" && linkInAddress()) {
     notify(
@@ -100,6 +105,7 @@ function failed(v, reason, stage) {
 function rescore(v) {
   const { results, barSummary } = v.parts;
   if (!scorer || scorer.state !== "ready") {
+    if (scorer?.state === "loading" && showingPrepared(v)) return; // it stands until Python is ready
     results.removeAttribute("aria-busy");
     results.dataset.flState = scorer?.state === "loading" ? "waiting" : "failed";
     if (scorer?.state === "loading") barSummary.textContent = "Your result appears as soon as Python is ready.";
@@ -111,6 +117,7 @@ function rescore(v) {
   v.scoring = scorer.call({ op: "score", answers: { ...v.answers } }).then((response) => {
     if (view !== v || sequence !== v.sequence) return;
     results.removeAttribute("aria-busy");
+    preparedReplaced(v);
     if (!response.ok) {
       v.result = null;
       v.code = null;
@@ -186,26 +193,10 @@ function restorePrevious(v) {
 
 /** @param {HTMLElement} root */
 function mount(root) {
-  const parts = findParts(root);
-  /** @type {View} */
-  const v = {
-    root,
-    config: readConfig(root),
-    parts,
-    wording: readWording(parts),
-    questions: questionsOf(parts.form),
-    answers: {},
-    previous: null,
-    old: null,
-    result: null,
-    code: null,
-    sequence: 0,
-    scoring: Promise.resolve(),
-    noticeAction: null,
-    warnedStorage: false,
-    announceTimer: undefined,
-  };
+  const v = createView(root);
+  const { parts } = v;
   view = v;
+  showPrepared(v); // when prepared.mjs, run on its own, has not drawn it yet
   const saved = loadSaved(v.config.storageKey, v.questions, v.config.bankVersion);
   // Answers ticked before this script ran (it can arrive late on a slow line) win over the
   // saved copy: nothing the reader did is undone.

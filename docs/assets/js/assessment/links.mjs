@@ -6,6 +6,7 @@
 // the engine's words, what could not be and why. A bad link shows the engine's own message and
 // leaves the form as it was. The fragment is removed afterwards, so a reload shows the saved
 // answers rather than applying the link again.
+import { linkInAddress } from "./address.mjs";
 import { sameAnswers, validAnswers } from "./answers.mjs";
 import { plural } from "./dom.mjs";
 import { notify } from "./notices.mjs";
@@ -14,17 +15,8 @@ import { notify } from "./notices.mjs";
 /** @typedef {import("../scorer/protocol.mjs").Answers} Answers */
 /** @typedef {import("./scorer-client.mjs").Scorer} Scorer */
 /** @typedef {(answers: Answers) => void} Apply puts answers in the form, saves and re-scores */
-/** @typedef {{kind: "code" | "scenario", value: string}} LinkRequest */
 
-/** @returns {LinkRequest | null} */
-export function linkInAddress() {
-  const params = new URLSearchParams(location.hash.slice(1));
-  const code = params.get("code");
-  if (code !== null) return { kind: "code", value: code };
-  const scenario = params.get("scenario");
-  if (scenario !== null) return { kind: "scenario", value: scenario };
-  return null;
-}
+export { linkInAddress };
 
 function forgetLink() {
   history.replaceState(history.state, "", location.pathname + location.search);

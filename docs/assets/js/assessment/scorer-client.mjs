@@ -4,6 +4,8 @@
 // worker firing `error` or `messageerror`, reporting a failure, or leaving a call unanswered
 // past the limit makes the scorer fail: every pending call is rejected, the worker is stopped,
 // and `failed` is reported once. A failed scorer is never used again: the next one is fresh.
+// Once ready, next-visit.mjs shows how Python started and keeps its snapshot for the next visit.
+import { networkRefusal, startedThisVisit } from "./next-visit.mjs";
 
 /** @typedef {import("./config.mjs").StartConfig} StartConfig */
 /** @typedef {import("../scorer/protocol.mjs").Request} Request */
@@ -11,6 +13,7 @@
 /** @typedef {import("../scorer/protocol.mjs").ToWorker} ToWorker */
 /** @typedef {import("../scorer/protocol.mjs").FromWorker} FromWorker */
 /** @typedef {import("../scorer/protocol.mjs").ReplyMessage["response"]} AnyResponse */
+/** @typedef {import("../scorer/protocol.mjs").KeepOutcome} KeepOutcome */
 /** @typedef {{percent: number, text: string}} Progress */
 /** @typedef {"loading" | "ready" | "failed"} ScorerState */
 /** @typedef {"start" | "stopped"} FailureStage whether Python had started when it failed */
@@ -38,6 +41,8 @@ export class Scorer {
   #worker = null;
   /** @type {Map<number, Pending>} */
   #pending = new Map();
+  /** @type {{resolve: (outcome: KeepOutcome) => void, reject: (error: Error) => void} | null} the one `keep` */
+  #kept = null;
   #nextId = 1;
   #startTimer = 0;
   #callLimitMs;
@@ -81,7 +86,7 @@ export class Scorer {
       );
     });
     this.#worker.addEventListener("messageerror", () => this.#fail(`a message from ${WORKER} could not be read.`));
-    this.#post({ type: "start", ...config.start });
+    this.#post({ type: "start", ...config.start, download: networkRefusal() === null });
   }
 
   /**
@@ -107,6 +112,22 @@ export class Scorer {
     });
   }
 
+  /**
+   * Asks the worker to keep Python's snapshot for the next visit (next-visit.mjs asks, once).
+   * @param {boolean} network whether it may download it
+   * @returns {Promise<KeepOutcome>}
+   */
+  keep(network) {
+    return new Promise((resolve, reject) => {
+      if (this.state !== "ready" || this.#kept) {
+        reject(new Error(`Python is not ready to keep its snapshot (${this.state}).`));
+        return;
+      }
+      this.#kept = { resolve, reject };
+      this.#post({ type: "keep", network });
+    });
+  }
+
   /** @param {ToWorker} message */
   #post(message) {
     this.#worker?.postMessage(message);
@@ -123,6 +144,7 @@ export class Scorer {
       this.state = "ready";
       this.version = message.version;
       this.#events.ready(message.version);
+      startedThisVisit(this, message.start);
     } else if (message.type === "failed") {
       this.#fail(message.reason);
     } else if (message.type === "reply") {
@@ -131,6 +153,8 @@ export class Scorer {
       this.#pending.delete(message.id);
       clearTimeout(pending.timer);
       pending.resolve(message.response);
+    } else if (message.type === "kept") {
+      this.#kept?.resolve(message.outcome);
     }
   }
 
@@ -147,6 +171,7 @@ export class Scorer {
       pending.reject(new Error(reason));
     }
     this.#pending.clear();
+    this.#kept?.reject(new Error(reason));
     this.#events.failed(reason, stage);
   }
 }

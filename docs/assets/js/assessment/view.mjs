@@ -2,6 +2,8 @@
 // One mounted assessment: its parts, found by the data-fl-* attributes that
 // build_scripts/templates/assessment/form.html.j2 writes, and what the page holds in memory
 // for it. Every other page module reads and writes the page through a View.
+import { questionsOf } from "./answers.mjs";
+import { readConfig } from "./config.mjs";
 import { findPart } from "./dom.mjs";
 
 /** @typedef {import("./config.mjs").PageConfig} PageConfig */
@@ -29,6 +31,7 @@ import { findPart } from "./dom.mjs";
  * @property {HTMLButtonElement} restore gives back the reader's own answers after a link's
  * @property {HTMLElement} barSummary
  * @property {HTMLElement} results
+ * @property {HTMLElement} prepared says the result drawn was prepared in advance, until Python has checked it
  * @property {HTMLElement} body
  * @property {HTMLElement} empty
  * @property {HTMLElement} announce
@@ -97,6 +100,7 @@ export function findParts(root) {
     restore: part(root, "restore", HTMLButtonElement),
     barSummary: part(root, "bar-summary", HTMLElement),
     results: part(root, "results", HTMLElement),
+    prepared: part(root, "prepared", HTMLElement),
     body: part(root, "results-body", HTMLElement),
     empty: part(root, "results-empty", HTMLElement),
     announce: part(root, "announce", HTMLElement),
@@ -118,5 +122,27 @@ export function readWording(parts) {
     failureTitle: parts.failureTitle.textContent ?? "",
     stoppedTitle: parts.failureTitle.dataset.flStoppedText ?? "",
     ready: parts.status.dataset.flReadyText ?? "",
+  };
+}
+
+/** A View of the assessment in `root`, holding nothing yet. @param {HTMLElement} root @returns {View} */
+export function createView(root) {
+  const parts = findParts(root);
+  return {
+    root,
+    config: readConfig(root),
+    parts,
+    wording: readWording(parts),
+    questions: questionsOf(parts.form),
+    answers: {},
+    previous: null,
+    old: null,
+    result: null,
+    code: null,
+    sequence: 0,
+    scoring: Promise.resolve(),
+    noticeAction: null,
+    warnedStorage: false,
+    announceTimer: undefined,
   };
 }

@@ -125,19 +125,48 @@
  * @property {string} pyodideUrl folder of the Pyodide core, ending in "/"
  * @property {string} lockUrl the custom pyodide-lock.json that lists the assessment wheel
  * @property {string} archiveUrl the trimmed, precompiled standard library (python.zip)
- * @property {string} snapshotUrl the memory snapshot (snapshot.bin.gz)
+ * @property {string} snapshotUrl the memory snapshot file (snapshot.gz)
+ * @property {string} snapshotStore the Cache Storage where a copy of it is kept for the next visit
+ * @property {number} snapshotLimitBytes the largest copy kept there
  */
 
-/** @typedef {{type: "start"} & StartUrls} StartMessage sent once, first */
+/**
+ * Sent once, first. `download`: whether the start may download the snapshot on the chance that it
+ * arrives fast enough (the page says no on Save-Data or a metered line, as for `keep`).
+ * @typedef {{type: "start", download: boolean} & StartUrls} StartMessage
+ */
 /** @typedef {{type: "call", id: number, request: Request}} CallMessage answered by a ReplyMessage */
-/** @typedef {StartMessage | CallMessage} ToWorker */
+/**
+ * Once the page is idle: keep a copy of the snapshot for the next visit, downloading it at low
+ * priority only if `network` (the page says no on Save-Data or a metered line). Answered by `kept`.
+ * @typedef {{type: "keep", network: boolean}} KeepMessage
+ */
+/** @typedef {StartMessage | CallMessage | KeepMessage} ToWorker */
 
 // ----------------------------------------------------------------------- worker to page
 
 /** @typedef {{type: "progress", percent: number, text: string}} ProgressMessage while starting */
-/** @typedef {{type: "ready", version: Version}} ReadyMessage Python has started */
+/**
+ * Where the snapshot came from: the copy kept on an earlier visit, the browser's HTTP cache, or a
+ * download during this start.
+ * @typedef {"stored" | "cache" | "network"} SnapshotFrom
+ */
+/**
+ * How Python started (the page shows it on <html data-fl-python-start>, for tests and the benchmark).
+ * @typedef {object} StartInfo
+ * @property {"snapshot" | "archive" | "full"} way from the snapshot, on the trimmed archive, or the normal way
+ * @property {SnapshotFrom | null} from where the snapshot came from, when it was used
+ * @property {Record<string, number>} phases when each step of the start ended, in ms since the epoch
+ */
+/**
+ * What became of a `keep`: a copy is now stored, or was already; not downloaded (the page said
+ * no); too large for the limit; no room left; failed; or no Cache Storage in this browser.
+ * @typedef {"stored" | "kept" | "skipped" | "too-large" | "no-room" | "failed" | "unavailable"} KeepOutcome
+ */
+/** @typedef {{type: "ready", version: Version, start: StartInfo}} ReadyMessage Python has started */
+/** @typedef {{type: "kept", outcome: KeepOutcome}} KeptMessage answers a KeepMessage */
 /** @typedef {{type: "failed", reason: string}} FailedMessage in plain words, starting lower-case */
 /** @typedef {{type: "reply", id: number, response: Response<Request["op"]>}} ReplyMessage */
-/** @typedef {ProgressMessage | ReadyMessage | FailedMessage | ReplyMessage} FromWorker */
+/** @typedef {ProgressMessage | ReadyMessage | FailedMessage | ReplyMessage | KeptMessage} FromWorker */
 
 export {};

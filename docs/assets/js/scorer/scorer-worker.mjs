@@ -1,19 +1,25 @@
 // @ts-check
 // The scoring worker: owns Python (Pyodide) off the main thread. It speaks the messages typed in
 // protocol.mjs: one `start`, then `call`s, each answered by a `reply` with the call's id. While
-// starting it sends `progress`, then `ready` or `failed` (plain words a reader can act on).
+// starting it sends `progress`, then `ready` (with how Python started) or `failed` (plain words a
+// reader can act on). Once the page is idle it may send `keep`, answered by `kept`.
 import { startPyodide } from "./pyodide-start.mjs";
+import { keepSnapshot } from "./snapshot-source.mjs";
 
 /** @typedef {import("./protocol.mjs").ToWorker} ToWorker */
 /** @typedef {import("./protocol.mjs").FromWorker} FromWorker */
 /** @typedef {import("./protocol.mjs").StartUrls} StartUrls */
+/** @typedef {import("./protocol.mjs").StartMessage} StartMessage */
 /** @typedef {import("./protocol.mjs").Request} Request */
 /** @typedef {import("./protocol.mjs").Version} Version */
+/** @typedef {import("./protocol.mjs").StartInfo} StartInfo */
 
 const scope = /** @type {DedicatedWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
 /** @type {((request: string) => string) | null} assessment.browser.handle, once started */
 let handle = null;
+/** @type {StartUrls | null} where Python came from, for keeping the snapshot */
+let urls = null;
 
 /** @param {FromWorker} message */
 function send(message) {
@@ -62,7 +68,7 @@ async function checkWasm(pyodideUrl) {
   }
 }
 
-/** @param {StartUrls} urls @returns {Promise<Version>} */
+/** @param {StartMessage} urls @returns {Promise<{version: Version, start: StartInfo}>} */
 async function start(urls) {
   if (typeof WebAssembly !== "object") {
     throw new Error("this browser cannot run WebAssembly, which Python in the page needs.");
@@ -75,13 +81,14 @@ async function start(urls) {
     await check;
     throw error;
   });
-  const pyodide = await Promise.race([starting, check.then(() => starting)]);
+  const { pyodide, start } = await Promise.race([starting, check.then(() => starting)]);
   progress(90, "Loading the assessment…");
   handle = pyodide.pyimport("assessment.browser").handle;
   const reply = call({ op: "version" });
   if (!reply.ok) throw new Error(reply.error.message);
   const { ok, ...version } = reply;
-  return version;
+  start.phases.ready = performance.timeOrigin + performance.now();
+  return { version, start };
 }
 
 /**
@@ -101,13 +108,20 @@ function call(request) {
 scope.addEventListener("message", async (event) => {
   const message = /** @type {ToWorker} */ (event.data);
   if (message.type === "start") {
+    urls = message;
     try {
-      send({ type: "ready", version: await start(message) });
+      send({ type: "ready", ...(await start(message)) });
     } catch (error) {
       send({ type: "failed", reason: error instanceof Error ? error.message : String(error) });
     }
   } else if (message.type === "call") {
     send({ type: "reply", id: message.id, response: call(message.request) });
+  } else if (message.type === "keep" && urls) {
+    const { snapshotUrl, snapshotStore, snapshotLimitBytes } = urls;
+    send({
+      type: "kept",
+      outcome: await keepSnapshot(snapshotUrl, snapshotStore, snapshotLimitBytes, message.network),
+    });
   }
 });
 

@@ -1,0 +1,177 @@
+"""A scenario link's result before Python starts (docs/assets/js/assessment/prepared.mjs): drawn
+from the result the build prepared, equal to what Python in the page returns, marked as prepared in
+advance, and never in the way of the reader's own answers (the link still wins once Python is
+ready, and the reader's answers are kept). Python is held back by holding its WebAssembly file.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page
+
+import assessment
+from build_scripts.fragments import STORAGE_KEY
+from tests.browser.assessment_helpers import (
+    comparable,
+    expected_numbers,
+    form_answers,
+    saved,
+    shown_numbers,
+    stored_answers,
+    wait_for_result,
+)
+from tests.browser.conftest import wait_for_scorer
+from tests.support.static_server import Fault, ServerOptions
+
+PREPARED = "[data-fl-results][data-fl-state='prepared']"
+# Asks Python in the page, through the site's own worker client, for every scenario carried on the
+# page: its answers, then the result of scoring them; beside the result the page carries.
+_EVERY_SCENARIO = """async () => {
+  const root = document.getElementById("fl-assessment");
+  const here = (path) => new URL(root.dataset.siteRoot + path, location.href).href;
+  const { readStartConfig } = await import(here("assets/js/assessment/config.mjs"));
+  const { Scorer } = await import(here("assets/js/assessment/scorer-client.mjs"));
+  const scorer = await new Promise((resolve, reject) => {
+    const started = new Scorer(readStartConfig(root), {
+      progress: () => {},
+      ready: () => resolve(started),
+      failed: (reason) => reject(new Error(reason)),
+    });
+  });
+  const compared = {};
+  for (const block of document.querySelectorAll("template[data-fl-prepared-for]")) {
+    const id = block.dataset.flPreparedFor;
+    const { answers } = await scorer.call({ op: "scenario", id });
+    const scored = await scorer.call({ op: "score", answers });
+    const prepared = JSON.parse(block.content.textContent).result;
+    compared[id] = { prepared, python: scored.result };
+  }
+  return compared;
+}"""
+
+
+@pytest.fixture
+def held_python(server_options: ServerOptions) -> Iterator[threading.Event]:
+    """Python cannot start until the test sets the event: its WebAssembly file is held back."""
+    release = threading.Event()
+    server_options.faults["/pyodide.asm.wasm"] = Fault(held=release)
+    yield release
+    release.set()
+
+
+def answers_of(name: str) -> dict[str, str]:
+    return dict(assessment.load_scenarios()[name].answers)
+
+
+def own_answers_saved(page: Page, answers: dict[str, str]) -> None:
+    page.add_init_script(
+        f"localStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(json.dumps(saved(answers)))})"
+    )
+
+
+def test_every_prepared_result_is_what_python_in_the_page_returns(
+    page: Page, site_url: str
+) -> None:
+    page.goto(site_url + "assessment/")
+    wait_for_scorer(page)
+    compared: dict[str, Any] = page.evaluate(_EVERY_SCENARIO)
+    assert sorted(compared) == sorted(assessment.load_scenarios())
+    for scenario_id, pair in compared.items():
+        assert pair["prepared"] == pair["python"], scenario_id
+
+
+def test_a_scenario_link_shows_its_result_before_python_and_keeps_the_readers_answers(
+    page: Page, site_url: str, held_python: threading.Event
+) -> None:
+    own = answers_of("small-business")
+    example = answers_of("job-offer")
+    own_answers_saved(page, own)
+    page.goto(site_url + "assessment/#scenario=job-offer")
+    page.wait_for_selector(PREPARED)
+    note = page.locator("[data-fl-prepared]")
+    assert note.is_visible()
+    assert "Prepared in advance" in note.inner_text()
+    assert assessment.load_scenarios()["job-offer"].title in note.inner_text()
+    assert page.get_attribute("#fl-assessment", "data-scorer-state") == "loading"
+    assert comparable(shown_numbers(page)) == expected_numbers(example)
+    # The early drawing changed nothing the reader keeps.
+    assert form_answers(page) == own
+    assert stored_answers(page) == saved(own)
+
+    held_python.set()
+    wait_for_scorer(page)
+    page.wait_for_function(
+        "(expected) => Object.entries(expected).every(([q, o]) =>"
+        " document.querySelector(`input[name='${q}'][value='${o}']`)?.checked)",
+        arg=example,
+    )
+    wait_for_result(page)
+    assert not note.is_visible()
+    assert comparable(shown_numbers(page)) == expected_numbers(example)
+    assert stored_answers(page) == saved(example, previous=own)  # the link won; yours are kept
+
+
+def test_a_change_made_before_python_is_ready_is_kept_and_the_link_still_wins(
+    page: Page, site_url: str, held_python: threading.Event
+) -> None:
+    example = answers_of("job-offer")
+    page.goto(site_url + "assessment/#scenario=job-offer")
+    page.wait_for_selector(PREPARED)
+    question, option = next(iter(answers_of("small-business").items()))
+    page.locator(f"input[name='{question}'][value='{option}']").check()
+    assert stored_answers(page) == saved({question: option})
+    assert page.get_attribute("[data-fl-results]", "data-fl-state") == "prepared"
+
+    held_python.set()
+    page.wait_for_function(
+        "(expected) => Object.entries(expected).every(([q, o]) =>"
+        " document.querySelector(`input[name='${q}'][value='${o}']`)?.checked)",
+        arg=example,
+    )
+    wait_for_result(page)
+    assert stored_answers(page) == saved(example, previous={question: option})
+
+
+@pytest.mark.parametrize("fragment", ["#scenario=no-such-example", "#code=not-a-code"])
+def test_a_link_with_nothing_prepared_for_it_waits_for_python(
+    page: Page, site_url: str, held_python: threading.Event, fragment: str
+) -> None:
+    page.goto(site_url + "assessment/" + fragment)
+    page.wait_for_load_state("load")  # the page's scripts, the early ones included, have run
+    page.wait_for_selector("[data-fl-results][data-fl-state='waiting']")
+    assert not page.locator("[data-fl-prepared]").is_visible()
+
+    held_python.set()
+    page.locator("[data-fl-notice-text]").filter(has_text="could not be").wait_for()
+    assert page.get_attribute("[data-fl-results]", "data-fl-state") != "prepared"
+
+
+def test_a_scenario_link_followed_within_the_site_shows_its_prepared_result(
+    instant_navigation: Page, site_url: str, held_python: threading.Event
+) -> None:
+    page = instant_navigation
+    example = answers_of("job-offer")
+    page.goto(site_url + "examples/job-offer/")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.__sameDocument = true")  # gone if the link reloads the page
+    page.get_by_role("link", name="Open this example in the assessment").click()
+    page.wait_for_selector(PREPARED)
+    # Material re-created the page's scripts; the prepared results are data it left alone.
+    assert page.evaluate("window.__sameDocument") is True
+    assert page.get_attribute("#fl-assessment", "data-scorer-state") == "loading"
+    assert comparable(shown_numbers(page)) == expected_numbers(example)
+
+    held_python.set()
+    wait_for_scorer(page)
+    page.wait_for_function(
+        "(expected) => Object.entries(expected).every(([q, o]) =>"
+        " document.querySelector(`input[name='${q}'][value='${o}']`)?.checked)",
+        arg=example,
+    )
+    wait_for_result(page)
+    assert comparable(shown_numbers(page)) == expected_numbers(example)

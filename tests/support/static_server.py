@@ -12,6 +12,7 @@ import gzip
 import http.server
 import json
 import mimetypes
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -210,11 +211,19 @@ def _handler(root: Path, options: ServerOptions) -> type[http.server.BaseHTTPReq
     return Handler
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A browser that closes a kept-alive connection (a page closed, a download dropped) is
+        # not the server's error; anything else still prints its traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(root: Path, options: ServerOptions | None = None) -> Iterator[tuple[str, ServerOptions]]:
     """Serves `root` on 127.0.0.1 on a free port; yields (base URL, options)."""
     options = options or ServerOptions()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(root, options))
+    server = _Server(("127.0.0.1", 0), _handler(root, options))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -14,8 +14,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
-import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -24,6 +22,7 @@ from pathlib import Path
 import jinja2
 
 from build_scripts.errors import BuildError
+from build_scripts.node import run_node
 
 TEMPLATE = "publish/email-card.mjml.j2"
 NODE_SCRIPT = Path(__file__).with_name("email_cards.mjs")
@@ -84,13 +83,6 @@ def render_mjml(environment: jinja2.Environment, card: CardText) -> str:
     return environment.get_template(TEMPLATE).render(card=card)
 
 
-def _node() -> str:
-    node = shutil.which("node")
-    if node is None:
-        raise BuildError("Node.js is needed to build the email cards (apt-get install nodejs).")
-    return node
-
-
 def _compile(sources: dict[str, str]) -> dict[str, str]:
     """Runs MJML over every card's source; BuildError naming the card for any invalid one."""
     if not (TOOLS / "node_modules" / "mjml").is_dir():
@@ -99,17 +91,9 @@ def _compile(sources: dict[str, str]) -> dict[str, str]:
             "pinned npm tools the build and the tests use)."
         )
     request = json.dumps([{"id": key, "mjml": mjml} for key, mjml in sources.items()])
-    completed = subprocess.run(
-        [_node(), str(NODE_SCRIPT), str(TOOLS)],
-        input=request,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if completed.returncode != 0:
-        raise BuildError(f"Building the email cards failed:\n{completed.stderr.strip()[-3000:]}")
+    output = run_node(NODE_SCRIPT, str(TOOLS), purpose="to build the email cards", stdin=request)
     built: dict[str, str] = {}
-    for card in json.loads(completed.stdout):
+    for card in json.loads(output):
         if card["errors"]:
             raise BuildError(
                 f"The email card {card['id']!r} is not valid MJML: " + "; ".join(card["errors"])

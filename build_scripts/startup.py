@@ -20,12 +20,12 @@ import gzip
 import hashlib
 import json
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
 from build_scripts import snapshot_file
 from build_scripts.errors import BuildError
+from build_scripts.node import run_node
 from build_scripts.pyodide_core import PYODIDE_TARBALL_SHA256, PYODIDE_VERSION
 
 # Bump when this step changes what it writes: the folder name changes with it, so browsers
@@ -41,24 +41,8 @@ def folder_name() -> str:
     return f"startup-{PYODIDE_VERSION}-{STARTUP_FORMAT}"
 
 
-def _node() -> str:
-    node = shutil.which("node")
-    if node is None:
-        raise BuildError(
-            "Node.js is needed to build Python's start-up files (apt-get install nodejs)."
-        )
-    return node
-
-
 def _run_node(*args: str) -> None:
-    completed = subprocess.run(
-        [_node(), str(NODE_SCRIPT), *args], capture_output=True, text=True, check=False
-    )
-    if completed.returncode != 0:
-        raise BuildError(
-            f"Building Python's start-up files failed at `{args[0]}` "
-            f"(exit {completed.returncode}):\n{completed.stderr.strip()[-3000:]}"
-        )
+    run_node(NODE_SCRIPT, *args, purpose=f"to build Python's start-up files (at `{args[0]}`)")
 
 
 def _key(bundle_dir: Path) -> str:

@@ -116,6 +116,9 @@ def _handler(root: Path, options: ServerOptions) -> type[http.server.BaseHTTPReq
 
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Like nginx (tcp_nodelay on): a response's headers and body go out at once, instead of
+        # the body waiting for the browser to acknowledge the headers on a kept-alive connection.
+        disable_nagle_algorithm = True
 
         def log_message(self, format: str, *args: object) -> None:
             pass

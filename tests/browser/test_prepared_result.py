@@ -1,7 +1,9 @@
-"""A scenario link's result before Python starts (docs/assets/js/assessment/prepared.mjs): drawn
-from the result the build prepared, equal to what Python in the page returns, marked as prepared in
-advance, and never in the way of the reader's own answers (the link still wins once Python is
-ready, and the reader's answers are kept). Python is held back by holding its WebAssembly file.
+"""A scenario link's result before Python starts: its line in the result bar, drawn at build time
+and put in the bar by the page's inline script before any module arrives, then the full result
+(docs/assets/js/assessment/prepared.mjs), both drawn from the result the build prepared, equal to
+what Python in the page returns, marked as prepared in advance, and never in the way of the
+reader's own answers (the link still wins once Python is ready, and the reader's answers are
+kept). Python is held back by holding its WebAssembly file.
 """
 
 from __future__ import annotations
@@ -29,6 +31,26 @@ from tests.browser.conftest import wait_for_scorer
 from tests.support.static_server import Fault, ServerOptions
 
 PREPARED = "[data-fl-results][data-fl-state='prepared']"
+BAR_LINE = "[data-fl-bar-summary]"
+PREPARED_WORDS = "Example, prepared in advance:"
+# Each line the build drew, beside the line the page's own drawing code draws, in this browser,
+# from the result the page carries for the same scenario: both as this browser writes them.
+_EVERY_LINE = """async () => {
+  const root = document.getElementById("fl-assessment");
+  const here = (path) => new URL(root.dataset.siteRoot + path, location.href).href;
+  const { drawBarLine } = await import(here("assets/js/assessment/bar-line.mjs"));
+  const compared = {};
+  for (const line of root.querySelectorAll("template[data-fl-line-for]")) {
+    const id = line.dataset.flLineFor;
+    const block = root.querySelector(`template[data-fl-prepared-for="${id}"]`);
+    const drawn = document.createElement("p");
+    drawBarLine(drawn, JSON.parse(block.content.textContent).result, true);
+    const built = document.createElement("p");
+    built.append(line.content.cloneNode(true));
+    compared[id] = { built: built.innerHTML, drawn: drawn.innerHTML };
+  }
+  return compared;
+}"""
 # Asks Python in the page, through the site's own worker client, for every scenario carried on the
 # page: its answers, then the result of scoring them; beside the result the page carries.
 _EVERY_SCENARIO = """async () => {
@@ -85,6 +107,55 @@ def test_every_prepared_result_is_what_python_in_the_page_returns(
         assert pair["prepared"] == pair["python"], scenario_id
 
 
+def test_every_line_drawn_at_build_time_is_what_the_pages_drawing_code_draws(
+    page: Page, site_url: str, held_python: threading.Event
+) -> None:
+    page.goto(site_url + "assessment/")
+    compared: dict[str, Any] = page.evaluate(_EVERY_LINE)
+    assert sorted(compared) == sorted(assessment.load_scenarios())
+    for scenario_id, pair in compared.items():
+        assert pair["built"] == pair["drawn"], scenario_id
+        assert pair["built"].count("<a ") == 1, scenario_id
+
+
+@pytest.fixture
+def held_modules(server_options: ServerOptions) -> Iterator[None]:
+    """None of the page's modules arrives until the test ends: only the page's HTML, its styles
+    and its classic scripts (the inline one among them) run."""
+    release = threading.Event()
+    server_options.faults[".mjs"] = Fault(held=release)
+    yield
+    release.set()
+
+
+def test_a_scenario_links_line_is_in_the_bar_before_any_module_arrives(
+    page: Page, site_url: str, held_python: threading.Event, held_modules: None
+) -> None:
+    page.goto(site_url + "assessment/#scenario=job-offer", wait_until="commit")
+    line = page.locator(BAR_LINE)
+    line.filter(has_text=PREPARED_WORDS).wait_for()
+    result = assessment.score(answers_of("job-offer")).to_dict()
+    leverage = result["leverage"]
+    assert line.inner_text() == (
+        f"{PREPARED_WORDS} Balance {leverage['balance']:+.1f} ± {leverage['uncertainty']}"
+        f" ({leverage['band']['label']}) · {result['ethics']['verdict']['label']}"
+    )
+    link = line.get_by_role("link")
+    assert link.evaluate("a => a.hash") == "#fl-results-title"
+    assert link.evaluate("a => a.pathname").endswith("/assessment/")
+    assert page.get_attribute("[data-fl-results]", "data-fl-state") == "empty"  # no module ran
+
+
+@pytest.mark.parametrize("fragment", ["#code=not-a-code&scenario=job-offer", "#scenario=no-such"])
+def test_no_line_is_shown_for_a_share_code_or_an_unknown_example(
+    page: Page, site_url: str, held_python: threading.Event, held_modules: None, fragment: str
+) -> None:
+    page.goto(site_url + "assessment/" + fragment, wait_until="commit")
+    # The results panel comes right after the inline script: once it is there, the script has run.
+    page.wait_for_selector("[data-fl-results]", state="attached")
+    assert page.locator(BAR_LINE).inner_text() == "Answer a question to see your result."
+
+
 def test_a_scenario_link_shows_its_result_before_python_and_keeps_the_readers_answers(
     page: Page, site_url: str, held_python: threading.Event
 ) -> None:
@@ -99,6 +170,7 @@ def test_a_scenario_link_shows_its_result_before_python_and_keeps_the_readers_an
     assert assessment.load_scenarios()["job-offer"].title in note.inner_text()
     assert page.get_attribute("#fl-assessment", "data-scorer-state") == "loading"
     assert comparable(shown_numbers(page)) == expected_numbers(example)
+    assert page.locator(BAR_LINE).inner_text().startswith(PREPARED_WORDS)
     # The early drawing changed nothing the reader keeps.
     assert form_answers(page) == own
     assert stored_answers(page) == saved(own)
@@ -113,6 +185,7 @@ def test_a_scenario_link_shows_its_result_before_python_and_keeps_the_readers_an
     wait_for_result(page)
     assert not note.is_visible()
     assert comparable(shown_numbers(page)) == expected_numbers(example)
+    assert PREPARED_WORDS not in page.locator(BAR_LINE).inner_text()  # Python's own, now
     assert stored_answers(page) == saved(example, previous=own)  # the link won; yours are kept
 
 

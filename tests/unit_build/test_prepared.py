@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import assessment
-from build_scripts.prepared import data_block_text
+from build_scripts.prepared import data_block_text, prepared_lines
 
 
 class _DataBlocks(HTMLParser):
@@ -70,3 +70,21 @@ def test_no_text_in_a_result_can_close_its_template_or_open_a_tag_or_comment() -
     text = str(data_block_text(value))
     assert "<" not in text and ">" not in text
     assert json.loads(html.unescape(text)) == value
+
+
+def test_a_line_drawn_at_build_time_escapes_every_text_in_the_result() -> None:
+    result = assessment.score(dict(assessment.load_scenarios()["job-offer"].answers)).to_dict()
+    result["leverage"]["band"]["label"] = '<b>You & "them"</b>'
+    result["ethics"]["verdict"]["label"] = "</template><script>alert(1)</script>"
+    line = str(prepared_lines({"job-offer": {"result": result}})["job-offer"])
+    assert "<b>" not in line and "<script>" not in line and "</template>" not in line
+    assert '&lt;b&gt;You &amp; "them"&lt;/b&gt;' in line
+    assert line.startswith(
+        '<span class="fl-bar__prepared">Example, prepared in advance: </span><a '
+    )
+
+
+def test_the_page_carries_a_line_for_every_scenario(built_site: Path) -> None:
+    text = (built_site / "assessment" / "index.html").read_text(encoding="utf-8")
+    for scenario_id in assessment.load_scenarios():
+        assert f'<template data-fl-line-for="{scenario_id}" data-search-exclude>' in text

@@ -4,7 +4,7 @@
 // the summary announced to screen readers. With no answers it shows the template's own wording.
 // The order is the order of print too: the verdicts and what to do first, then the details.
 import { drawAdviceList } from "./advice.mjs";
-import { el, signed } from "./dom.mjs";
+import { balanceText, drawBarLine } from "./bar-line.mjs";
 import { drawPlanProblems } from "./ethics.mjs";
 import { drawLeverage, drawWhy } from "./leverage.mjs";
 import { drawNotes } from "./notes.mjs";
@@ -24,24 +24,6 @@ function showEmpty(v) {
   empty.hidden = false;
   empty.textContent = v.wording.empty;
   barSummary.textContent = v.wording.barSummary;
-}
-
-/** The balance with its ±, or null with no verdict yet. @param {Result["leverage"]} leverage */
-function balanceText(leverage) {
-  if (!leverage.band || leverage.balance === null) return null;
-  const range = leverage.uncertainty === null ? "" : ` ± ${leverage.uncertainty}`;
-  return `Balance ${signed(leverage.balance)}${range}`;
-}
-
-/** @param {View} v @param {Result} result */
-function showInBar(v, result) {
-  const { leverage, ethics } = result;
-  const balance = balanceText(leverage);
-  v.parts.barSummary.replaceChildren(
-    el("a", { href: "#fl-results-title" }, balance ?? "Your result"),
-    leverage.band ? el("span", { class: "fl-bar__band" }, ` (${leverage.band.label})`) : "",
-    ethics.verdict ? ` · ${ethics.verdict.label}` : "",
-  );
 }
 
 /** @param {Result} result */
@@ -81,7 +63,7 @@ export function drawResult(v, result) {
   }
   body.hidden = false;
   empty.hidden = true;
-  showInBar(v, result);
+  drawBarLine(v.parts.barSummary, result);
   announce(v, spoken(result));
 }
 

@@ -13,7 +13,6 @@
  * @property {number} heartbeats
  * @property {number} results
  * @property {number} [inputSeen]
- * @property {number} [preparedSeen]
  * @property {number} [lastResult]
  * @property {(name: string) => void} [mark]
  */
@@ -39,6 +38,20 @@
         if (entry.name === "first-contentful-paint") firstPaint = entry.startTime;
       }
     }).observe({ type: "paint", buffered: true });
+  } catch {}
+  // A scenario link's prepared line counts as shown when the browser first paints it: the page
+  // marks it with `elementtiming`, and Element Timing reports the paint's time, as it does for
+  // first paint (a mark made in a frame callback would be the frame's start, and a timer after it
+  // waits behind the page's loading tasks, which the browser runs first).
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const { identifier, renderTime } = /** @type {PerformanceEntry & {identifier: string, renderTime: number}} */ (
+          entry
+        );
+        if (identifier === "fl-prepared-line" && !("prepared" in bench.marks)) bench.marks.prepared = renderTime;
+      }
+    }).observe({ type: "element", buffered: true });
   } catch {}
   // The form is usable once a radio input is in the page, enabled, and has been painted.
   const inputReady = () => document.querySelector("#fl-assessment input[type=radio]:not([disabled])") !== null;
@@ -79,11 +92,6 @@
   const observer = new MutationObserver(() => {
     check();
     const results = /** @type {HTMLElement | null} */ (document.querySelector("#fl-assessment [data-fl-results]"));
-    // A prepared result counts once the frame that shows it has been painted.
-    if (results?.dataset.flState === "prepared" && bench.preparedSeen === undefined) {
-      bench.preparedSeen = performance.now();
-      requestAnimationFrame(() => setTimeout(() => mark("prepared")));
-    }
     const current = results?.dataset.flState === "current";
     if (current && !wasCurrent) {
       bench.results += 1;
@@ -92,13 +100,8 @@
     }
     wasCurrent = current;
   });
-  const start = () =>
-    observer.observe(document.documentElement, {
-      subtree: true,
-      childList: true,
-      attributes: true,
-      characterData: true,
-    });
-  if (document.documentElement) start();
-  else document.addEventListener("readystatechange", start, { once: true });
+  // Observe the document node itself: it exists before any of the page, while its root element
+  // does not yet when this script runs, and waiting for it would miss what the page draws while
+  // it is still being read (a scenario link's prepared result is drawn then).
+  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 })();

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,39 @@ from build_scripts.startup import ensure_startup
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Where the Pyodide core is published: versioned, so it can be cached forever.
 CORE_URL = f"pyodide/{PYODIDE_VERSION}/"
+# The site's own JavaScript, in docs/: published in a folder named by the hash of all of it, so
+# browsers keep it for good and a repeat visit asks for none of it again, and any change to any
+# module gives new URLs for all (they import one another by relative paths, so they move as one).
+JS_SOURCE = "assets/js/"
+# The one script the theme's templates load (docs/overrides/main.html, through on_env).
+IN_PAGE_LINKS_SCRIPT = f"{JS_SOURCE}in-page-links.js"
+
+
+def js_digest(docs_dir: Path) -> str:
+    """The hash of every file under docs/assets/js/, names and contents."""
+    digest = hashlib.sha256()
+    for path in sorted((docs_dir / JS_SOURCE).rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(docs_dir).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+def js_folder(project_root: Path = PROJECT_ROOT) -> str:
+    """Site-relative folder the site's own JavaScript is published in ("assets/js/<hash>/")."""
+    return f"{JS_SOURCE}{js_digest(project_root / 'docs')}/"
+
+
+def published_js(source: str, project_root: Path = PROJECT_ROOT) -> str:
+    """Where a file of docs/assets/js/ is published, for code that has no SiteAssets at hand
+    (the tests): SiteAssets.js() says the same."""
+    return _in_folder(js_folder(project_root), source)
+
+
+def _in_folder(folder: str, source: str) -> str:
+    if not source.startswith(JS_SOURCE):
+        raise ValueError(f"{source} is not in {JS_SOURCE}")
+    return folder + source.removeprefix(JS_SOURCE)
 
 
 @dataclass(frozen=True)
@@ -22,6 +56,7 @@ class SiteAssets:
     bundle_dir: Path
     core_url: str  # site-relative folder, versioned by the Pyodide release
     bundle_url: str  # site-relative folder, named by the hash of the package sources
+    js_url: str  # site-relative folder of the site's own JavaScript, named by its hash
     # The trimmed Python archive and the memory snapshot (build_scripts/startup.py), published
     # in a subfolder of bundle_url; the page is told their URLs (build_scripts/fragments.py).
     startup_dir: Path
@@ -30,6 +65,11 @@ class SiteAssets:
     def startup_url(self) -> str:
         """Site-relative folder of the start-up files, named after their Pyodide and format."""
         return f"{self.bundle_url}{self.startup_dir.name}/"
+
+    def js(self, source: str) -> str:
+        """Where a file of docs/assets/js/ is published ("assets/js/plan/main.mjs" becomes
+        "assets/js/<hash>/plan/main.mjs")."""
+        return _in_folder(self.js_url, source)
 
     def site_files(self) -> list[tuple[Path, str]]:
         """(file on disk, site-relative destination) for every file to publish."""
@@ -62,4 +102,5 @@ def build_assets(project_root: Path = PROJECT_ROOT) -> SiteAssets:
         startup_dir=startup_dir,
         core_url=CORE_URL,
         bundle_url=f"assets/python/{bundle_dir.name}/",
+        js_url=js_folder(project_root),
     )

@@ -118,20 +118,21 @@ def python_page_context(
         "assets": assets,
         "start_limit_ms": START_LIMIT_MS,
         "call_limit_ms": CALL_LIMIT_MS,
-        "worker_module": WORKER_MODULE,
-        "early_module": EARLY_MODULE,
+        "worker_module": assets.js(WORKER_MODULE),
+        "early_module": assets.js(EARLY_MODULE),
         "startup_archive": ARCHIVE,
         "startup_snapshot": SNAPSHOT,
         "snapshot_store": SNAPSHOT_STORE,
         "snapshot_limit_bytes": SNAPSHOT_LIMIT_BYTES,
-        "entry_module": entry,
-        "page_modules": list(
-            dict.fromkeys(
+        "entry_module": assets.js(entry),
+        "page_modules": [
+            assets.js(module)
+            for module in dict.fromkeys(
                 module
                 for start in (EARLY_MODULE, *early, entry)
                 for module in imported_modules(start)
             )
-        ),
+        ],
     }
 
 
@@ -181,7 +182,7 @@ def render_assessment_form(assets: SiteAssets, site_root: str) -> str:
     prepared = prepared_results()
     return ENVIRONMENT.get_template("assessment/form.html.j2").render(
         **python_page_context(assets, site_root, ENTRY_MODULE, (PREPARED_MODULE,)),
-        prepared_module=PREPARED_MODULE,
+        prepared_module=assets.js(PREPARED_MODULE),
         prepared=prepared,
         prepared_lines=prepared_lines(prepared),
         data_block_text=data_block_text,

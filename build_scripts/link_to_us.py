@@ -10,6 +10,7 @@ from typing import Any
 
 import jinja2
 
+from build_scripts.assets import SiteAssets
 from build_scripts.email_cards import CardSet, CardText
 from build_scripts.feed import PageSummary
 from build_scripts.qr_codes import qr_file
@@ -150,14 +151,18 @@ def all_items(groups: Iterable[LinkGroup]) -> list[LinkItem]:
 
 
 def render_link_to_us(
-    environment: jinja2.Environment, groups: Sequence[LinkGroup], cards: CardSet, site_root: str
+    environment: jinja2.Environment,
+    groups: Sequence[LinkGroup],
+    cards: CardSet,
+    assets: SiteAssets,
+    site_root: str,
 ) -> str:
     """The fragment, rendered with the fragments' environment (autoescaped like every fragment)."""
     return environment.get_template(TEMPLATE).render(
         groups=groups,
         cards=cards.cards,
         site_root=site_root,
-        entry_module=ENTRY_MODULE,
+        entry_module=assets.js(ENTRY_MODULE),
         campaign_tags=CAMPAIGN_TAGS,
         qr_module=qr_folder() + QR_MODULE,
     )

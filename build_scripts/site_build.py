@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -18,7 +19,13 @@ from mkdocs.utils import get_relative_url
 
 from assessment import load_scenarios
 from build_scripts.articles import is_article
-from build_scripts.assets import PROJECT_ROOT, SiteAssets, build_assets
+from build_scripts.assets import (
+    IN_PAGE_LINKS_SCRIPT,
+    JS_SOURCE,
+    PROJECT_ROOT,
+    SiteAssets,
+    build_assets,
+)
 from build_scripts.email_cards import CardSet, build_cards, write_card_files
 from build_scripts.errors import BuildError
 from build_scripts.example_plans import render_example
@@ -92,7 +99,23 @@ class SiteBuild:
             raise PluginError(str(error)) from error
         for source, destination in generated:
             files.append(File.generated(config, destination, abs_src_path=str(source)))
+        # The site's own JavaScript goes to its hashed folder (build_scripts/assets.py).
+        for file in [file for file in files if file.src_uri.startswith(JS_SOURCE)]:
+            files.remove(file)
+            files.append(
+                File(
+                    file.src_uri,
+                    file.src_dir,
+                    file.dest_dir,
+                    file.use_directory_urls,
+                    dest_uri=self.assets.js(file.src_uri),
+                )
+            )
         return files
+
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
+        """The one script the theme templates load (docs/overrides/main.html), where it is."""
+        env.globals["in_page_links_script"] = self.assets.js(IN_PAGE_LINKS_SCRIPT)
 
     def kit(self, site_url: str) -> tuple[list[LinkGroup], CardSet]:
         """The "Link to us" entries and their email cards (built once per build)."""
@@ -111,7 +134,7 @@ class SiteBuild:
 
         def link_to_us() -> str:
             groups, cards = self.kit(config.site_url or "/")
-            return render_link_to_us(ENVIRONMENT, groups, cards, site_root)
+            return render_link_to_us(ENVIRONMENT, groups, cards, self.assets, site_root)
 
         try:
             markdown = render_example(markdown, page.meta, page.file.src_uri, PROJECT_ROOT)
@@ -147,7 +170,13 @@ class SiteBuild:
             (site_dir / item.qr).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / item.qr).write_text(qr_svg(item.url), encoding="utf-8")
         write_card_files(site_dir, cards)
-        versioned = [self.assets.core_url, self.assets.bundle_url, cards.folder, qr_folder()]
+        versioned = [
+            self.assets.core_url,
+            self.assets.bundle_url,
+            self.assets.js_url,
+            cards.folder,
+            qr_folder(),
+        ]
         write_publish_files(site_dir, config.site_url, versioned, NGINX_SNIPPET)
 
     def fix_html(self, html: str) -> str:

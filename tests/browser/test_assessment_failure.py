@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, Route, Worker, expect
 
+from build_scripts.assets import published_js
 from build_scripts.fragments import CALL_LIMIT_MS, START_LIMIT_MS, WORKER_MODULE
 from tests.browser.assessment_helpers import (
     RESULTS,
@@ -126,12 +127,14 @@ CAPTURE_WORKERS = """(() => {
       if (String(url).endsWith(WORKER_MODULE)) window.__scorers.push(this);
     }
   };
-})()""".replace("WORKER_MODULE", json.dumps(WORKER_MODULE))
+})()""".replace("WORKER_MODULE", json.dumps(published_js(WORKER_MODULE)))
 DELIBERATE = "a deliberate crash in a test"
 
 
 def _scorer_worker(page: Page) -> Worker:
-    return next(worker for worker in page.workers if worker.url.endswith(WORKER_MODULE))
+    return next(
+        worker for worker in page.workers if worker.url.endswith(published_js(WORKER_MODULE))
+    )
 
 
 def _close_from_inside(page: Page) -> None:

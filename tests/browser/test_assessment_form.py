@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Page, Route, expect
 
 import assessment
+from build_scripts.assets import published_js
 from build_scripts.fragments import ENTRY_MODULE
 from tests.browser.assessment_helpers import (
     comparable,
@@ -211,7 +212,7 @@ def test_on_a_phone_the_form_and_result_fit_the_screen_and_take_taps(
 def test_answers_ticked_before_the_page_script_arrives_are_kept(page: Page, site_url: str) -> None:
     # On a slow line the page module can arrive after the reader has started answering.
     held: list[Route] = []
-    page.route(f"**/{ENTRY_MODULE}", lambda route: held.append(route))
+    page.route(f"**/{published_js(ENTRY_MODULE)}", lambda route: held.append(route))
     # Module scripts hold back DOMContentLoaded, so wait for the form itself.
     page.goto(site_url + "assessment/", wait_until="commit")
     page.wait_for_selector("#fl-assessment footer, .md-footer", state="attached")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from playwright.sync_api import Page, expect
 
 import assessment
+from build_scripts.assets import published_js
 from build_scripts.fragments import ENTRY_MODULE, WORKER_MODULE
 from tests.browser.assessment_helpers import (
     comparable,
@@ -18,7 +19,7 @@ from tests.browser.conftest import wait_for_scorer
 
 
 def _scorer_workers(page: Page) -> int:
-    return sum(worker.url.endswith(WORKER_MODULE) for worker in page.workers)
+    return sum(worker.url.endswith(published_js(WORKER_MODULE)) for worker in page.workers)
 
 
 def test_from_an_article_to_the_assessment_and_back_python_starts_once_and_the_form_rebinds(
@@ -29,7 +30,8 @@ def test_from_an_article_to_the_assessment_and_back_python_starts_once_and_the_f
     page.on("request", lambda request: requested.append(request.url))
     page.goto(site_url + "understand/what-is-leverage/")
     page.wait_for_load_state("networkidle")
-    assert not [url for url in requested if url.endswith(ENTRY_MODULE)]  # articles never load it
+    entry = published_js(ENTRY_MODULE)
+    assert not [url for url in requested if url.endswith(entry)]  # articles never load it
     page.evaluate("window.__sameDocument = true")  # gone if a link reloads the page
     # The theme runs the assessment's script tag from the new page's content.
     page.locator(".md-nav__link", has_text="The assessment").first.click()

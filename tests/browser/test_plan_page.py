@@ -15,6 +15,7 @@ from assessment.plan import parse_plan, read_plan, warning_questions
 from assessment.plan_checks import check_plan
 from assessment.plan_fields import answer_name, from_form
 from assessment.plan_hints import hints, prefill, read_assessment
+from build_scripts.assets import published_js
 from build_scripts.fragments import PLAN_STORAGE_KEY, PLAN_URL, STORAGE_KEY, WORKER_MODULE
 from tests.browser.conftest import PageWatch
 from tests.browser.plan_helpers import (
@@ -158,7 +159,7 @@ def test_clear_on_the_assessment_removes_the_plan_and_undo_brings_it_back(
     store_before_load(page, PLAN_STORAGE_KEY, json.dumps({"form": form}))
     # Clear works whether or not Python has started: here it never does.
     held: list[Route] = []
-    page.route(f"**/{WORKER_MODULE}", lambda route: held.append(route))
+    page.route(f"**/{published_js(WORKER_MODULE)}", lambda route: held.append(route))
     page.goto(site_url + "assessment/")
     page.locator("#q-your-alternative-lead").check()
     page.get_by_role("button", name="Clear my answers").click()

@@ -37,8 +37,9 @@ PREPARED_WORDS = "Example, prepared in advance:"
 # from the result the page carries for the same scenario: both as this browser writes them.
 _EVERY_LINE = """async () => {
   const root = document.getElementById("fl-assessment");
-  const here = (path) => new URL(root.dataset.siteRoot + path, location.href).href;
-  const { drawBarLine } = await import(here("assets/js/assessment/bar-line.mjs"));
+  const entry = document.querySelector("script[src$='/assessment/main.mjs']");
+  const here = (path) => new URL(path, entry.src).href;
+  const { drawBarLine } = await import(here("./bar-line.mjs"));
   const compared = {};
   for (const line of root.querySelectorAll("template[data-fl-line-for]")) {
     const id = line.dataset.flLineFor;
@@ -55,9 +56,10 @@ _EVERY_LINE = """async () => {
 # page: its answers, then the result of scoring them; beside the result the page carries.
 _EVERY_SCENARIO = """async () => {
   const root = document.getElementById("fl-assessment");
-  const here = (path) => new URL(root.dataset.siteRoot + path, location.href).href;
-  const { readStartConfig } = await import(here("assets/js/assessment/config.mjs"));
-  const { Scorer } = await import(here("assets/js/assessment/scorer-client.mjs"));
+  const entry = document.querySelector("script[src$='/assessment/main.mjs']");
+  const here = (path) => new URL(path, entry.src).href;
+  const { readStartConfig } = await import(here("./config.mjs"));
+  const { Scorer } = await import(here("./scorer-client.mjs"));
   const scorer = await new Promise((resolve, reject) => {
     const started = new Scorer(readStartConfig(root), {
       progress: () => {},

@@ -10,17 +10,18 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from assessment import browser
+from build_scripts.assets import IN_PAGE_LINKS_SCRIPT, published_js
 from build_scripts.fragments import ENTRY_MODULE, WORKER_MODULE, page_modules
 from tests.browser.conftest import wait_for_scorer
 
 # Every page module and the worker's modules are published below this folder.
 OUR_SCRIPTS = f"/{PurePosixPath(ENTRY_MODULE).parent.parent}/"
-# The assessment's own code: the page modules' folder and the worker's.
+# The assessment's own code: the page modules' folder and the worker's, as published.
 ASSESSMENT_CODE = tuple(
-    f"/{PurePosixPath(module).parent}/" for module in (ENTRY_MODULE, WORKER_MODULE)
+    f"/{PurePosixPath(published_js(module)).parent}/" for module in (ENTRY_MODULE, WORKER_MODULE)
 )
 # The one script of ours every page runs: it keeps in-page links out of instant navigation.
-SITE_WIDE = f"{OUR_SCRIPTS}in-page-links.js"
+SITE_WIDE = f"/{published_js(IN_PAGE_LINKS_SCRIPT)}"
 
 
 def test_the_assessment_page_runs_the_package_in_python_in_a_worker(
@@ -41,7 +42,7 @@ def test_the_assessment_page_runs_the_package_in_python_in_a_worker(
         f"questions version {expected['bank']}"
     )
     assert page.evaluate("typeof globalThis.loadPyodide") == "undefined"
-    assert any(worker.url.endswith(WORKER_MODULE) for worker in page.workers)
+    assert any(worker.url.endswith(published_js(WORKER_MODULE)) for worker in page.workers)
 
 
 def _requests_of(page: Page, url: str) -> list[str]:
@@ -70,4 +71,4 @@ def test_the_assessment_page_asks_for_its_entry_module_the_modules_beside_it_and
     requested = _requests_of(page, site_url + "assessment/")
     ours = {url.removeprefix(site_url) for url in requested if OUR_SCRIPTS in url}
     assert len(page_modules()) > 5  # one module per job
-    assert {ENTRY_MODULE, *page_modules(), WORKER_MODULE} <= ours
+    assert {published_js(m) for m in (ENTRY_MODULE, *page_modules(), WORKER_MODULE)} <= ours

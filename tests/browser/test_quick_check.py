@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 import assessment
 from assessment.quick import quick_minutes, quick_questions
+from build_scripts.assets import published_js
 from build_scripts.fragments import STORAGE_KEY, WORKER_MODULE
 from build_scripts.quick_check import STORAGE_KEY as QUICK_STORAGE_KEY
 from tests.browser.assessment_helpers import START_TIMEOUT_MS, form_answers, wait_for_scorer
@@ -53,7 +54,7 @@ def test_a_complete_quick_check_shows_pythons_band_confidence_and_next_step(
     page.goto(site_url + QUICK_PAGE)
     page.wait_for_selector("#fl-quick[data-scorer-state='ready']", timeout=START_TIMEOUT_MS)
     # The same worker, started the same way, as on the assessment page.
-    assert any(worker.url.endswith(WORKER_MODULE) for worker in page.workers)
+    assert any(worker.url.endswith(published_js(WORKER_MODULE)) for worker in page.workers)
     answers = quick_answers()
     answer(page, answers)
     wait_for_quick_result(page)

@@ -33,7 +33,12 @@ class _Form(HTMLParser):
 
 
 ASSETS = SiteAssets(
-    Path("core"), Path("bundle"), "pyodide/x/", "assets/python/y/", Path("startup-x-1")
+    core_dir=Path("core"),
+    bundle_dir=Path("bundle"),
+    core_url="pyodide/x/",
+    bundle_url="assets/python/y/",
+    js_url="assets/js/z/",
+    startup_dir=Path("startup-x-1"),
 )
 
 

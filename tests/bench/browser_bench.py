@@ -40,6 +40,7 @@ sys.path.insert(0, str(PROJECT_ROOT))
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright  # noqa: E402
 
+from build_scripts.assets import published_js  # noqa: E402
 from build_scripts.fragments import (  # noqa: E402
     EARLY_MODULE,
     ENTRY_MODULE,
@@ -142,7 +143,7 @@ def baseline_page(template: str, head: str, body_end: str) -> str:
     the modules it preloads) swapped for a baseline's."""
     page = template
     for module in (EARLY_MODULE, PREPARED_MODULE, ENTRY_MODULE):
-        pattern = rf'<script[^>]*src="[^"]*{re.escape(module)}"[^>]*></script>'
+        pattern = rf'<script[^>]*src="[^"]*{re.escape(published_js(module))}"[^>]*></script>'
         page, count = re.subn(pattern, "", page)
         if count != 1:
             sys.exit(f"could not find the {module} script tag in the built assessment page")

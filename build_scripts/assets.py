@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ def js_digest(docs_dir: Path) -> str:
     return digest.hexdigest()[:12]
 
 
+@functools.cache  # once per build: `mkdocs serve` reloads this module for each rebuild
 def js_folder(project_root: Path = PROJECT_ROOT) -> str:
     """Site-relative folder the site's own JavaScript is published in ("assets/js/<hash>/")."""
     return f"{JS_SOURCE}{js_digest(project_root / 'docs')}/"

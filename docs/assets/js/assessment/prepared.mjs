@@ -9,7 +9,6 @@
 // (links.mjs: it wins, and the reader's own answers are kept), and Python's result for the same
 // answers replaces this drawing.
 import { linkInAddress } from "./address.mjs";
-import { drawBarLine } from "./bar-line.mjs";
 import { drawResult } from "./result-view.mjs";
 import { createView } from "./view.mjs";
 
@@ -38,8 +37,7 @@ function waiting(v) {
 export function showPrepared(v) {
   const prepared = waiting(v) ? preparedFor(v) : null;
   if (!prepared) return;
-  drawResult(v, prepared.result);
-  drawBarLine(v.parts.barSummary, prepared.result, true); // as the page's inline script drew it
+  drawResult(v, prepared.result, true); // the bar's line as the page's inline script drew it
   v.parts.prepared.textContent = `Prepared in advance for the example “${prepared.title}”: checking it now…`;
   v.parts.prepared.hidden = false;
   v.parts.results.dataset.flState = "prepared";

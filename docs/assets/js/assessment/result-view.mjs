@@ -35,8 +35,12 @@ function spoken(result) {
   return `${verdict}${plan} ${completeness.answered} of ${completeness.total} answered.`;
 }
 
-/** @param {View} v @param {Result} result */
-export function drawResult(v, result) {
+/**
+ * @param {View} v
+ * @param {Result} result
+ * @param {boolean} [prepared] whether it is an example's result prepared in advance (bar-line.mjs)
+ */
+export function drawResult(v, result, prepared = false) {
   if (!result.completeness.answered) {
     showEmpty(v);
     announce(v, "No answers: the result is empty.");
@@ -63,7 +67,7 @@ export function drawResult(v, result) {
   }
   body.hidden = false;
   empty.hidden = true;
-  drawBarLine(v.parts.barSummary, result);
+  drawBarLine(v.parts.barSummary, result, prepared);
   announce(v, spoken(result));
 }
 

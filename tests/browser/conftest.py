@@ -7,6 +7,7 @@ origin other than the test server's.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from build_scripts.pyodide_core import core_python_version
 # wait_for_scorer is imported from here by the browser and publish tests.
 from tests.browser.assessment_helpers import START_TIMEOUT_MS, wait_for_scorer  # noqa: F401
 from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
-from tests.support.static_server import ServerOptions, serve
+from tests.support.static_server import Fault, ServerOptions, serve
 
 # How long an assertion may wait for the page to reach the state it expects. An upper bound, never
 # a pause: a state that comes sooner ends the wait. Python's work in the page (start-up, a decode)
@@ -64,6 +65,15 @@ def pyodide_python(built_site: Path) -> str:
 @pytest.fixture
 def server_options(site_server: tuple[str, ServerOptions]) -> ServerOptions:
     return site_server[1]
+
+
+@pytest.fixture
+def held_python(server_options: ServerOptions) -> Iterator[threading.Event]:
+    """Python cannot start until the test sets the event: its WebAssembly file is held back."""
+    release = threading.Event()
+    server_options.faults["/pyodide.asm.wasm"] = Fault(held=release)
+    yield release
+    release.set()
 
 
 class PageWatch:

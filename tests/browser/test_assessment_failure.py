@@ -4,6 +4,7 @@ and gets scoring back with Try again, which starts a fresh worker."""
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Callable
 
@@ -98,7 +99,10 @@ def _lower_limit(page: Page, attribute: str, build_ms: int, test_ms: int) -> Non
     page.route("**/assessment/", lower)
 
 
-def test_the_start_up_time_limit_reports_a_failure(page: Page, site_url: str) -> None:
+def test_the_start_up_time_limit_reports_a_failure(
+    page: Page, site_url: str, held_python: threading.Event
+) -> None:
+    # Python is held back, so it cannot beat even a lowered limit.
     _lower_limit(page, "data-start-limit-ms", START_LIMIT_MS, 300)
     page.goto(site_url + "assessment/")
     _answers_then_wait_for_failure(page)

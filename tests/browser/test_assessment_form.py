@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import threading
 
 import pytest
 from playwright.sync_api import Page, Route, expect
@@ -94,17 +95,19 @@ def test_without_javascript_the_questions_are_readable_and_the_worksheet_is_offe
 
 
 def test_answers_given_while_python_starts_are_scored_once_it_is_ready(
-    page: Page, site_url: str, pyodide_python: str
+    page: Page, site_url: str, pyodide_python: str, held_python: threading.Event
 ) -> None:
     page.goto(site_url + "assessment/")
     progress = page.get_by_role("progressbar", name="Starting Python in your browser")
     expect(progress).to_be_visible()
-    # The page answers clicks while the worker loads Python.
+    # The page answers clicks while the worker loads Python (held back until the answer is given).
     assert page.locator("#fl-assessment").get_attribute("data-scorer-state") == "loading"
     page.locator("label[for='q-your-alternative-none']").click()
     expect(page.locator("[data-fl-answered-text]")).to_have_text(
         f"1 of {len(assessment.load_bank().questions)} answered"
     )
+    assert page.locator("#fl-assessment").get_attribute("data-scorer-state") == "loading"
+    held_python.set()
     wait_for_scorer(page)
     wait_for_result(page)
     assert comparable(shown_numbers(page)) == expected_numbers({"your-alternative": "none"})

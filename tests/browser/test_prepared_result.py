@@ -79,15 +79,6 @@ _EVERY_SCENARIO = """async () => {
 }"""
 
 
-@pytest.fixture
-def held_python(server_options: ServerOptions) -> Iterator[threading.Event]:
-    """Python cannot start until the test sets the event: its WebAssembly file is held back."""
-    release = threading.Event()
-    server_options.faults["/pyodide.asm.wasm"] = Fault(held=release)
-    yield release
-    release.set()
-
-
 def answers_of(name: str) -> dict[str, str]:
     return dict(assessment.load_scenarios()[name].answers)
 

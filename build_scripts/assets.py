@@ -14,18 +14,21 @@ from build_scripts.startup import ensure_startup
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Where the Pyodide core is published: versioned, so it can be cached forever.
 CORE_URL = f"pyodide/{PYODIDE_VERSION}/"
-# The site's own JavaScript, in docs/: published in a folder named by the hash of all of it, so
-# browsers keep it for good and a repeat visit asks for none of it again, and any change to any
-# module gives new URLs for all (they import one another by relative paths, so they move as one).
+# The site's own JavaScript and style sheets, in docs/: each folder is published as a folder
+# named by the hash of all of it, so browsers keep it for good and a repeat visit asks for none
+# of it again, and any change to any file gives new URLs for all (the modules import one another
+# by relative paths, so they move as one).
 JS_SOURCE = "assets/js/"
+CSS_SOURCE = "assets/css/"
+HASHED_SOURCES = (JS_SOURCE, CSS_SOURCE)
 # The one script the theme's templates load (docs/overrides/main.html, through on_env).
 IN_PAGE_LINKS_SCRIPT = f"{JS_SOURCE}in-page-links.js"
 
 
-def js_digest(docs_dir: Path) -> str:
-    """The hash of every file under docs/assets/js/, names and contents."""
+def folder_digest(docs_dir: Path, source: str) -> str:
+    """The hash of every file under docs/<source>, names and contents."""
     digest = hashlib.sha256()
-    for path in sorted((docs_dir / JS_SOURCE).rglob("*")):
+    for path in sorted((docs_dir / source).rglob("*")):
         if path.is_file():
             digest.update(path.relative_to(docs_dir).as_posix().encode() + b"\0")
             digest.update(path.read_bytes() + b"\0")
@@ -33,21 +36,24 @@ def js_digest(docs_dir: Path) -> str:
 
 
 @functools.cache  # once per build: `mkdocs serve` reloads this module for each rebuild
-def js_folder(project_root: Path = PROJECT_ROOT) -> str:
-    """Site-relative folder the site's own JavaScript is published in ("assets/js/<hash>/")."""
-    return f"{JS_SOURCE}{js_digest(project_root / 'docs')}/"
+def hashed_folder(source: str, project_root: Path = PROJECT_ROOT) -> str:
+    """Site-relative folder a source folder is published in ("assets/js/" becomes
+    "assets/js/<hash>/")."""
+    if source not in HASHED_SOURCES:
+        raise ValueError(f"{source} is not published in a hashed folder")
+    return f"{source}{folder_digest(project_root / 'docs', source)}/"
 
 
 def published_js(source: str, project_root: Path = PROJECT_ROOT) -> str:
     """Where a file of docs/assets/js/ is published, for code that has no SiteAssets at hand
     (the tests): SiteAssets.js() says the same."""
-    return _in_folder(js_folder(project_root), source)
+    return _in_folder(hashed_folder(JS_SOURCE, project_root), JS_SOURCE, source)
 
 
-def _in_folder(folder: str, source: str) -> str:
-    if not source.startswith(JS_SOURCE):
-        raise ValueError(f"{source} is not in {JS_SOURCE}")
-    return folder + source.removeprefix(JS_SOURCE)
+def _in_folder(folder: str, source_folder: str, source: str) -> str:
+    if not source.startswith(source_folder):
+        raise ValueError(f"{source} is not in {source_folder}")
+    return folder + source.removeprefix(source_folder)
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,7 @@ class SiteAssets:
     core_url: str  # site-relative folder, versioned by the Pyodide release
     bundle_url: str  # site-relative folder, named by the hash of the package sources
     js_url: str  # site-relative folder of the site's own JavaScript, named by its hash
+    css_url: str  # site-relative folder of the site's own style sheets, named by their hash
     # The trimmed Python archive and the memory snapshot (build_scripts/startup.py), published
     # in a subfolder of bundle_url; the page is told their URLs (build_scripts/fragments.py).
     startup_dir: Path
@@ -71,7 +78,19 @@ class SiteAssets:
     def js(self, source: str) -> str:
         """Where a file of docs/assets/js/ is published ("assets/js/plan/main.mjs" becomes
         "assets/js/<hash>/plan/main.mjs")."""
-        return _in_folder(self.js_url, source)
+        return _in_folder(self.js_url, JS_SOURCE, source)
+
+    def css(self, source: str) -> str:
+        """Where a file of docs/assets/css/ is published ("assets/css/<hash>/plan.css")."""
+        return _in_folder(self.css_url, CSS_SOURCE, source)
+
+    def published(self, source: str) -> str:
+        """Where a file of docs/ is published: moved to its hashed folder, if it has one."""
+        if source.startswith(JS_SOURCE):
+            return self.js(source)
+        if source.startswith(CSS_SOURCE):
+            return self.css(source)
+        return source
 
     def site_files(self) -> list[tuple[Path, str]]:
         """(file on disk, site-relative destination) for every file to publish."""
@@ -104,5 +123,6 @@ def build_assets(project_root: Path = PROJECT_ROOT) -> SiteAssets:
         startup_dir=startup_dir,
         core_url=CORE_URL,
         bundle_url=f"assets/python/{bundle_dir.name}/",
-        js_url=js_folder(project_root),
+        js_url=hashed_folder(JS_SOURCE, project_root),
+        css_url=hashed_folder(CSS_SOURCE, project_root),
     )

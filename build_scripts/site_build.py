@@ -20,8 +20,8 @@ from mkdocs.utils import get_relative_url
 from assessment import load_scenarios
 from build_scripts.articles import is_article
 from build_scripts.assets import (
+    HASHED_SOURCES,
     IN_PAGE_LINKS_SCRIPT,
-    JS_SOURCE,
     PROJECT_ROOT,
     SiteAssets,
     build_assets,
@@ -83,6 +83,8 @@ class SiteBuild:
             _prepare_social_cards(config)
         except BuildError as error:
             raise PluginError(str(error)) from error
+        # The theme links each style sheet from where it is published (see on_files).
+        config.extra_css = [build.assets.published(path) for path in config.extra_css]
         return build
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig) -> Navigation:
@@ -99,8 +101,9 @@ class SiteBuild:
             raise PluginError(str(error)) from error
         for source, destination in generated:
             files.append(File.generated(config, destination, abs_src_path=str(source)))
-        # The site's own JavaScript goes to its hashed folder (build_scripts/assets.py).
-        for file in [file for file in files if file.src_uri.startswith(JS_SOURCE)]:
+        # The site's own JavaScript and style sheets go to their hashed folders
+        # (build_scripts/assets.py).
+        for file in [file for file in files if file.src_uri.startswith(HASHED_SOURCES)]:
             files.remove(file)
             files.append(
                 File(
@@ -108,7 +111,7 @@ class SiteBuild:
                     file.src_dir,
                     file.dest_dir,
                     file.use_directory_urls,
-                    dest_uri=self.assets.js(file.src_uri),
+                    dest_uri=self.assets.published(file.src_uri),
                 )
             )
         return files
@@ -174,6 +177,7 @@ class SiteBuild:
             self.assets.core_url,
             self.assets.bundle_url,
             self.assets.js_url,
+            self.assets.css_url,
             cards.folder,
             qr_folder(),
         ]

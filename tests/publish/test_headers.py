@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -26,6 +27,7 @@ from build_scripts.pyodide_core import PYODIDE_VERSION
 from tests.publish.built_pages import content_pages, html_files, page_url, parse
 
 INLINE_HANDLER = re.compile(r"^on[a-z]+$")
+SCRIPT_SRC = ("script", "src")
 
 
 def shipped_rules(site: Path) -> list[Rule]:
@@ -102,20 +104,39 @@ def test_versioned_files_are_cached_forever_and_html_never(built_site: Path) -> 
     bundle = sorted(next((built_site / "assets" / "python").iterdir()).iterdir())
     hashed = re.compile(r"\.[0-9a-f]{8}\.min\.")
     theme = [p for p in built_site.glob("assets/**/*.min.*") if hashed.search(p.name)]
-    # Our own JavaScript, in a folder named by its hash: a repeat visit asks for none of it.
+    # Our own JavaScript and style sheets, in folders named by their hash: a repeat visit asks
+    # for none of them.
     ours = [
         p for p in (built_site / published_js(ENTRY_MODULE)).parent.parent.rglob("*") if p.is_file()
     ]
+    styles = list(built_site.glob("assets/css/*/*.css"))
     assert len(core) >= 4 and len(bundle) >= 2 and len(theme) >= 3 and len(ours) >= 40
-    for path in core + bundle + theme + ours:
+    assert {p.name for p in styles} == {"fair-leverage.css", "plan.css", "print.css"}
+    for path in core + bundle + theme + ours + styles:
         url = "/" + path.relative_to(built_site).as_posix()
         assert headers(built_site, url)["Cache-Control"] == IMMUTABLE, url
     pages = [*content_pages(built_site), "/404.html"]
     for url in pages:
         assert headers(built_site, url)["Cache-Control"] == NO_CACHE, url
     # Files whose name does not change with their content must not be cached forever.
-    for url in ("/assets/css/print.css", "/feed.xml"):
+    for url in ("/assets/favicon.svg", "/feed.xml"):
         assert headers(built_site, url).get("Cache-Control") != IMMUTABLE, url
+
+
+def test_every_style_sheet_and_script_a_page_loads_is_cached_for_good(built_site: Path) -> None:
+    # A repeat visit then asks the server for the page alone before it can paint and run.
+    loaded: set[str] = set()
+    for path in html_files(built_site):
+        page = parse(path)
+        here = page_url(built_site, path)
+        sheets = [link["href"] for link in page.links if link.get("rel") == "stylesheet"]
+        scripts = [value for tag, name, value in page.attributes if (tag, name) == SCRIPT_SRC]
+        loaded.update(urlsplit(urljoin(here, url)).path for url in sheets + scripts)
+    assert any(url.endswith("/fair-leverage.css") for url in loaded)
+    assert any(url.endswith("/" + ENTRY_MODULE.rsplit("/", 1)[-1]) for url in loaded)
+    assert {url: headers(built_site, url).get("Cache-Control") for url in loaded} == {
+        url: IMMUTABLE for url in loaded
+    }
 
 
 def test_no_two_rules_set_the_same_header_on_one_path(built_site: Path) -> None:

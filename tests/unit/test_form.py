@@ -38,6 +38,7 @@ ASSETS = SiteAssets(
     core_url="pyodide/x/",
     bundle_url="assets/python/y/",
     js_url="assets/js/z/",
+    css_url="assets/css/w/",
     startup_dir=Path("startup-x-1"),
 )
 

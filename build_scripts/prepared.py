@@ -1,23 +1,26 @@
 """Results prepared at build time: each packaged scenario scored by Python, for the assessment.
 
-Newsletters and marketing link to the scenarios (`#scenario=<id>`). The assessment page carries
-two things for each scenario, both in inert `<template>` elements:
+Newsletters and marketing link to the scenarios (`#scenario=<id>`). For each scenario the build
+makes two things:
 - its line for the result bar (the balance, the band and the plan's verdict), drawn here with the
-  page's own drawing code run in Node. A short inline script right after the bar puts the line
-  the link names into the bar while the page is still being read, so it is in the page's first
-  paint or the frame after it, before any module has arrived;
-- its title and result dict as JSON, which the page draws in full with the same drawing code as
-  Python's own results as soon as the drawing modules have arrived, marked as prepared in
+  page's own drawing code run in Node, and carried by the assessment page in an inert
+  `<template>`. A short inline script right after the bar puts the line the link names into the
+  bar while the page is still being read, before any module has arrived;
+- its title and result dict, as a JSON file in a folder named by the hash of all of them
+  (`assets/prepared/<hash>/<id>.json`, cached for good). The same inline script asks for the one
+  the link names at once (a preload), and the page draws it in full with the same drawing code
+  as Python's own results as soon as the drawing modules have arrived, marked as prepared in
   advance (docs/assets/js/assessment/prepared.mjs).
-Python scores the same answers once it has started, and its drawing replaces both. Not a
-`<script type="application/json">`: Material's instant navigation re-creates every script of the
-new page without its type, and so would run the JSON as a script. Inline rather than a file per
-scenario: a request for a file waited behind the page's own modules, about 0.2 s on the
-benchmark (ARCHITECTURE.md).
+Python scores the same answers once it has started, and its drawing replaces both. The results
+are files rather than part of the page because they are large (237 kB of JSON for 13 scenarios,
+two thirds of the page): the browser read them before it could paint the line or run the page's
+modules, for every reader, while a scenario link needs one of them.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -27,8 +30,10 @@ from markupsafe import Markup
 from build_scripts.node import run_node
 
 LINES_SCRIPT = Path(__file__).with_name("prepared_lines.mjs")
+PREPARED_SOURCE = "assets/prepared/"
 
 
+@functools.cache  # once per build: `mkdocs serve` reloads this module for each rebuild
 def prepared_results() -> dict[str, dict[str, Any]]:
     """Each packaged scenario's id, and what the page draws for it: its title and Python's result
     for its answers, exactly as `assessment.browser` answers a `score` request."""
@@ -49,10 +54,14 @@ def prepared_lines(results: dict[str, dict[str, Any]]) -> dict[str, Markup]:
     return {line["id"]: Markup(line["html"]) for line in json.loads(output)}
 
 
-def data_block_text(value: object) -> Markup:
-    """`value` as JSON escaped as HTML text, to stand inside a `<template>` element: nothing in it
-    can close the element or open a tag or comment, and the template's text content reads back
-    as exactly this JSON. Quotes stay as they are (they mean nothing in text, and escaping them
-    made the page half as large again)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+def prepared_files(results: dict[str, dict[str, Any]]) -> tuple[str, dict[str, bytes]]:
+    """The site-relative folder of the prepared results ("assets/prepared/<hash>/"), and each
+    file in it by name ("<id>.json"): the title and result the page draws for that scenario."""
+    files = {
+        f"{scenario_id}.json": json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+        for scenario_id, value in sorted(results.items())
+    }
+    digest = hashlib.sha256()
+    for name, content in files.items():
+        digest.update(name.encode() + b"\0" + content + b"\0")
+    return f"{PREPARED_SOURCE}{digest.hexdigest()[:12]}/", files

@@ -34,7 +34,7 @@ PREPARED = "[data-fl-results][data-fl-state='prepared']"
 BAR_LINE = "[data-fl-bar-summary]"
 PREPARED_WORDS = "Example, prepared in advance:"
 # Each line the build drew, beside the line the page's own drawing code draws, in this browser,
-# from the result the page carries for the same scenario: both as this browser writes them.
+# from the result the build prepared for the same scenario: both as this browser writes them.
 _EVERY_LINE = """async () => {
   const root = document.getElementById("fl-assessment");
   const entry = document.querySelector("script[src$='/assessment/main.mjs']");
@@ -43,17 +43,17 @@ _EVERY_LINE = """async () => {
   const compared = {};
   for (const line of root.querySelectorAll("template[data-fl-line-for]")) {
     const id = line.dataset.flLineFor;
-    const block = root.querySelector(`template[data-fl-prepared-for="${id}"]`);
+    const prepared = await (await fetch(`${root.dataset.preparedUrl}${id}.json`)).json();
     const drawn = document.createElement("p");
-    drawBarLine(drawn, JSON.parse(block.content.textContent).result, true);
+    drawBarLine(drawn, prepared.result, true);
     const built = document.createElement("p");
     built.append(line.content.cloneNode(true));
     compared[id] = { built: built.innerHTML, drawn: drawn.innerHTML };
   }
   return compared;
 }"""
-# Asks Python in the page, through the site's own worker client, for every scenario carried on the
-# page: its answers, then the result of scoring them; beside the result the page carries.
+# Asks Python in the page, through the site's own worker client, for every scenario the page has a
+# line for: its answers, then the result of scoring them; beside the result the build prepared.
 _EVERY_SCENARIO = """async () => {
   const root = document.getElementById("fl-assessment");
   const entry = document.querySelector("script[src$='/assessment/main.mjs']");
@@ -68,11 +68,11 @@ _EVERY_SCENARIO = """async () => {
     });
   });
   const compared = {};
-  for (const block of document.querySelectorAll("template[data-fl-prepared-for]")) {
-    const id = block.dataset.flPreparedFor;
+  for (const line of root.querySelectorAll("template[data-fl-line-for]")) {
+    const id = line.dataset.flLineFor;
     const { answers } = await scorer.call({ op: "scenario", id });
     const scored = await scorer.call({ op: "score", answers });
-    const prepared = JSON.parse(block.content.textContent).result;
+    const prepared = (await (await fetch(`${root.dataset.preparedUrl}${id}.json`)).json()).result;
     compared[id] = { prepared, python: scored.result };
   }
   return compared;
@@ -137,6 +137,13 @@ def test_a_scenario_links_line_is_in_the_bar_before_any_module_arrives(
     assert link.evaluate("a => a.hash") == "#fl-results-title"
     assert link.evaluate("a => a.pathname").endswith("/assessment/")
     assert page.get_attribute("[data-fl-results]", "data-fl-state") == "empty"  # no module ran
+    # The inline script has also asked for the scenario's full result, and for no other (the
+    # download itself waits here for a connection: the held modules hold all six).
+    asked = page.eval_on_selector_all(
+        "head link[rel=preload][as=fetch]", "(links) => links.map((link) => link.href)"
+    )
+    prepared = (page.get_attribute("#fl-assessment", "data-prepared-url") or "").lstrip("./")
+    assert asked == [site_url + prepared + "job-offer.json"]
 
 
 @pytest.mark.parametrize("fragment", ["#code=not-a-code&scenario=job-offer", "#scenario=no-such"])
@@ -150,13 +157,16 @@ def test_no_line_is_shown_for_a_share_code_or_an_unknown_example(
 
 
 def test_a_scenario_link_shows_its_result_before_python_and_keeps_the_readers_answers(
-    page: Page, site_url: str, held_python: threading.Event
+    page: Page, site_url: str, server_options: ServerOptions, held_python: threading.Event
 ) -> None:
     own = answers_of("small-business")
     example = answers_of("job-offer")
     own_answers_saved(page, own)
     page.goto(site_url + "assessment/#scenario=job-offer")
     page.wait_for_selector(PREPARED)
+    # Its file came once: the module's request was answered by the inline script's preload.
+    asked = [path for path in server_options.requests if "/assets/prepared/" in path]
+    assert [path.rsplit("/", 1)[-1] for path in asked] == ["job-offer.json"]
     note = page.locator("[data-fl-prepared]")
     assert note.is_visible()
     assert "Prepared in advance" in note.inner_text()

@@ -8,6 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+import assessment
 from build_scripts.assets import published_js
 from build_scripts.fragments import ENTRY_MODULE, WORKER_MODULE
 from build_scripts.headers import (
@@ -110,9 +111,11 @@ def test_versioned_files_are_cached_forever_and_html_never(built_site: Path) -> 
         p for p in (built_site / published_js(ENTRY_MODULE)).parent.parent.rglob("*") if p.is_file()
     ]
     styles = list(built_site.glob("assets/css/*/*.css"))
+    prepared = list(built_site.glob("assets/prepared/*/*.json"))  # a scenario link's result
     assert len(core) >= 4 and len(bundle) >= 2 and len(theme) >= 3 and len(ours) >= 40
     assert {p.name for p in styles} == {"fair-leverage.css", "plan.css", "print.css"}
-    for path in core + bundle + theme + ours + styles:
+    assert len(prepared) == len(assessment.load_scenarios())
+    for path in core + bundle + theme + ours + styles + prepared:
         url = "/" + path.relative_to(built_site).as_posix()
         assert headers(built_site, url)["Cache-Control"] == IMMUTABLE, url
     pages = [*content_pages(built_site), "/404.html"]

@@ -1,75 +1,53 @@
-"""Results prepared at build time (build_scripts/prepared.py): the assessment page carries every
-packaged scenario's result dict, exactly as Python scores it, as JSON in inert `<template>`
-elements that no text in a result can break out of."""
+"""Results prepared at build time (build_scripts/prepared.py): a JSON file per packaged scenario,
+in a folder named by their hash, holding the result dict exactly as Python scores it; the
+assessment page carries only each scenario's line for the result bar, and where the files are."""
 
 from __future__ import annotations
 
-import html
 import json
-from html.parser import HTMLParser
+import re
 from pathlib import Path
-from typing import Any
 
 import assessment
-from build_scripts.prepared import data_block_text, prepared_lines
+from build_scripts.prepared import PREPARED_SOURCE, prepared_files, prepared_lines, prepared_results
+
+PREPARED_URL = re.compile(r'data-prepared-url="\.\./(?P<folder>[^"]+)"')
 
 
-class _DataBlocks(HTMLParser):
-    """The text of the page's `<template data-fl-prepared-for>` elements, by scenario (character
-    references read back, as the browser's `template.content.textContent` reads them)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.blocks: dict[str, str] = {}
-        self._current: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        if tag == "template" and found.get("data-fl-prepared-for"):
-            # Left out of the search index, which would otherwise read the JSON as page text.
-            assert "data-search-exclude" in found
-            self._current = found["data-fl-prepared-for"]
-            self.blocks[self._current or ""] = ""
-
-    def handle_data(self, data: str) -> None:
-        if self._current is not None:
-            self.blocks[self._current] += data
-
-    def handle_endtag(self, tag: str) -> None:
-        self._current = None
+def prepared_folder(built_site: Path) -> Path:
+    """The folder the assessment page says its prepared results are in."""
+    page = (built_site / "assessment" / "index.html").read_text(encoding="utf-8")
+    found = PREPARED_URL.search(page)
+    assert found, "the assessment page names no folder of prepared results"
+    return built_site / found["folder"]
 
 
-def page_blocks(built_site: Path) -> dict[str, Any]:
-    parser = _DataBlocks()
-    parser.feed((built_site / "assessment" / "index.html").read_text(encoding="utf-8"))
-    return {scenario: json.loads(text) for scenario, text in parser.blocks.items()}
-
-
-def test_the_page_carries_every_scenario_with_the_result_python_gives(built_site: Path) -> None:
-    blocks = page_blocks(built_site)
+def test_every_scenario_has_a_file_with_the_result_python_gives(built_site: Path) -> None:
+    folder = prepared_folder(built_site)
     scenarios = assessment.load_scenarios()
-    assert sorted(blocks) == sorted(scenarios)
+    assert sorted(path.name for path in folder.iterdir()) == sorted(f"{s}.json" for s in scenarios)
     for scenario_id, scenario in scenarios.items():
-        assert blocks[scenario_id] == {
+        assert json.loads((folder / f"{scenario_id}.json").read_text(encoding="utf-8")) == {
             "title": scenario.title,
             "result": assessment.score(dict(scenario.answers)).to_dict(),
         }, scenario_id
 
 
-def test_no_other_page_carries_them(built_site: Path) -> None:
-    carrying = [
-        page.relative_to(built_site).as_posix()
-        for page in built_site.rglob("*.html")
-        if "data-fl-prepared-for" in page.read_text(encoding="utf-8")
-    ]
-    assert carrying == ["assessment/index.html"]
+def test_the_folder_is_named_by_its_content_and_is_the_only_one(built_site: Path) -> None:
+    folder = prepared_folder(built_site)
+    assert [p.name for p in (built_site / PREPARED_SOURCE).iterdir()] == [folder.name]
+    name, files = prepared_files(prepared_results())
+    assert name == f"{PREPARED_SOURCE}{folder.name}/"
+    changed = {**prepared_results(), "job-offer": {"title": "Another", "result": {}}}
+    assert prepared_files(changed)[0] != name  # new content, new folder: never a stale copy
+    assert sorted(files) == sorted(p.name for p in folder.iterdir())
 
 
-def test_no_text_in_a_result_can_close_its_template_or_open_a_tag_or_comment() -> None:
-    value = {"advice": "</template><script>alert(1)</script><!-- <b> R&amp;D &lt; \"q\" 'a'"}
-    text = str(data_block_text(value))
-    assert "<" not in text and ">" not in text
-    assert json.loads(html.unescape(text)) == value
+def test_no_page_carries_a_prepared_result(built_site: Path) -> None:
+    # The assessment page was two thirds prepared JSON before the results moved to files.
+    page = (built_site / "assessment" / "index.html").read_text(encoding="utf-8")
+    assert '"result":' not in page
+    assert len(page.encode()) < 150_000
 
 
 def test_a_line_drawn_at_build_time_escapes_every_text_in_the_result() -> None:

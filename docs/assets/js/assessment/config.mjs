@@ -78,6 +78,11 @@ export function readStorageKey(root) {
   return text(root, "storageKey");
 }
 
+/** @param {HTMLElement} root @returns {string} the folder of the scenarios' prepared results */
+export function readPreparedUrl(root) {
+  return url(root, "preparedUrl");
+}
+
 /** @param {HTMLElement} root @returns {PageConfig} */
 export function readConfig(root) {
   return {

@@ -196,7 +196,7 @@ function mount(root) {
   const v = createView(root);
   const { parts } = v;
   view = v;
-  showPrepared(v); // when prepared.mjs, run on its own, has not drawn it yet
+  void showPrepared(v); // when prepared.mjs, run on its own, has not drawn it yet
   const saved = loadSaved(v.config.storageKey, v.questions, v.config.bankVersion);
   // Answers ticked before this script ran (it can arrive late on a slow line) win over the
   // saved copy: nothing the reader did is undone.

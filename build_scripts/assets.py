@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,14 +26,20 @@ HASHED_SOURCES = (JS_SOURCE, CSS_SOURCE)
 IN_PAGE_LINKS_SCRIPT = f"{JS_SOURCE}in-page-links.js"
 
 
+def content_digest(files: Iterable[tuple[str, bytes]]) -> str:
+    """A short hash of named contents, names and bytes, for a folder named by what it holds."""
+    digest = hashlib.sha256()
+    for name, content in files:
+        digest.update(name.encode() + b"\0" + content + b"\0")
+    return digest.hexdigest()[:12]
+
+
 def folder_digest(docs_dir: Path, source: str) -> str:
     """The hash of every file under docs/<source>, names and contents."""
-    digest = hashlib.sha256()
-    for path in sorted((docs_dir / source).rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(docs_dir).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()[:12]
+    paths = sorted(path for path in (docs_dir / source).rglob("*") if path.is_file())
+    return content_digest(
+        (path.relative_to(docs_dir).as_posix(), path.read_bytes()) for path in paths
+    )
 
 
 @functools.cache  # once per build: `mkdocs serve` reloads this module for each rebuild

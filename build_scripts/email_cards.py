@@ -21,6 +21,7 @@ from pathlib import Path
 
 import jinja2
 
+from build_scripts.assets import content_digest
 from build_scripts.errors import BuildError
 from build_scripts.node import run_node
 
@@ -196,7 +197,7 @@ def build_cards(
         previews[card.id + PREVIEW_SUFFIX] = _preview(classes.without_styles(local), card.title)
         cards[card.id] = EmailCard(card.id, block, "")
     files = {STYLESHEET: classes.stylesheet(head_css), **previews}
-    digest = hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()[:12]
+    digest = content_digest((name, text.encode()) for name, text in sorted(files.items()))
     folder = f"{EMAIL_FOLDER}{digest}/"
     cards = {
         key: EmailCard(card.id, card.block, f"{folder}{card.id}{PREVIEW_SUFFIX}")

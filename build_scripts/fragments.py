@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from build_scripts.assets import SiteAssets
-from build_scripts.prepared import prepared_files, prepared_lines, prepared_results
+from build_scripts.prepared import prepared_lines, prepared_results, prepared_site_files
 from build_scripts.startup import ARCHIVE, SNAPSHOT
 
 if TYPE_CHECKING:
@@ -183,7 +183,7 @@ def render_assessment_form(assets: SiteAssets, site_root: str) -> str:
     return ENVIRONMENT.get_template("assessment/form.html.j2").render(
         **python_page_context(assets, site_root, ENTRY_MODULE, (PREPARED_MODULE,)),
         prepared_module=assets.js(PREPARED_MODULE),
-        prepared_url=prepared_files(prepared)[0],
+        prepared_url=prepared_site_files()[0],
         prepared_lines=prepared_lines(prepared),
         bank=bank,
         parts=form_parts(bank),

@@ -20,13 +20,13 @@ modules, for every reader, while a scenario link needs one of them.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
+from build_scripts.assets import content_digest
 from build_scripts.node import run_node
 
 LINES_SCRIPT = Path(__file__).with_name("prepared_lines.mjs")
@@ -61,7 +61,10 @@ def prepared_files(results: dict[str, dict[str, Any]]) -> tuple[str, dict[str, b
         f"{scenario_id}.json": json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
         for scenario_id, value in sorted(results.items())
     }
-    digest = hashlib.sha256()
-    for name, content in files.items():
-        digest.update(name.encode() + b"\0" + content + b"\0")
-    return f"{PREPARED_SOURCE}{digest.hexdigest()[:12]}/", files
+    return f"{PREPARED_SOURCE}{content_digest(files.items())}/", files
+
+
+@functools.cache  # once per build, for the page that names the folder and for the files
+def prepared_site_files() -> tuple[str, dict[str, bytes]]:
+    """`prepared_files()` of this build's prepared results."""
+    return prepared_files(prepared_results())

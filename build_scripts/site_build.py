@@ -46,7 +46,7 @@ from build_scripts.link_to_us import (
     link_groups,
     render_link_to_us,
 )
-from build_scripts.prepared import prepared_files, prepared_results
+from build_scripts.prepared import prepared_site_files
 from build_scripts.print_links import add_print_hrefs
 from build_scripts.qr_codes import add_print_corner, add_print_footer, qr_svg
 from build_scripts.social_cards import forbid_font_downloads, install_card_fonts
@@ -103,7 +103,7 @@ class SiteBuild:
         for source, destination in generated:
             files.append(File.generated(config, destination, abs_src_path=str(source)))
         # Each scenario's prepared result, asked for by the assessment page (prepared.py).
-        folder, prepared = prepared_files(prepared_results())
+        folder, prepared = prepared_site_files()
         for name, content in prepared.items():
             files.append(File.generated(config, folder + name, content=content))
         # The site's own JavaScript and style sheets go to their hashed folders
@@ -183,7 +183,7 @@ class SiteBuild:
             self.assets.bundle_url,
             self.assets.js_url,
             self.assets.css_url,
-            prepared_files(prepared_results())[0],
+            prepared_site_files()[0],
             cards.folder,
             qr_folder(),
         ]
